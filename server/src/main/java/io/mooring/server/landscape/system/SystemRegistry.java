@@ -1,0 +1,189 @@
+package io.mooring.server.landscape.system;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mooring.server.audit.AuditLog;
+import io.mooring.server.platform.id.IdGenerator;
+import io.mooring.server.platform.problem.MooringProblem;
+import io.mooring.server.platform.problem.ProblemType;
+import io.mooring.server.platform.security.Caller;
+import io.mooring.server.platform.web.Page;
+import io.mooring.server.platform.web.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers systems of a global account, hands out their integration tokens, lists and changes them. */
+@Service
+public class SystemRegistry {
+    private final SystemStore store;
+    private final SystemTypeCatalog types;
+    private final IntegrationTokens tokens;
+    private final AuditLog auditLog;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    SystemRegistry(
+            SystemStore store,
+            SystemTypeCatalog types,
+            IntegrationTokens tokens,
+            AuditLog auditLog,
+            IdGenerator ids,
+            Clock clock) {
+        this.store = requireNonNull(store, "store");
+        this.types = requireNonNull(types, "types");
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.auditLog = requireNonNull(auditLog, "auditLog");
+        this.ids = requireNonNull(ids, "ids");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** Registers a system in status Pending and returns it with its first integration token. */
+    @Transactional
+    public Registration register(Caller caller, SystemRequests.NewSystem request) {
+        UUID account = caller.globalAccountId();
+        String name = SystemFields.name(request.name());
+        SystemType type = types.type(account, requireType(request.type()));
+        String group = SystemFields.scenarioGroup(type, request.communicationScenarioGroup());
+        String description = SystemFields.description(request.description());
+        Map<String, String> labels = SystemFields.labels(request.labels());
+        requireFreeName(account, name, null);
+        Instant now = clock.instant();
+        LandscapeSystem system = new LandscapeSystem(
+                ids.newId(),
+                account,
+                name,
+                type.code(),
+                description,
+                group,
+                SystemStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                labels,
+                now,
+                now,
+                null,
+                1);
+        store.insert(system);
+        IntegrationTokens.IssuedToken token = tokens.issue(account, system.id());
+        auditLog.changed(caller, "system.register", "system", system.id(), name + " (" + type.code() + ")");
+        return new Registration(system, token);
+    }
+
+    /** A new integration token for a Pending system; the previous one stops working. */
+    @Transactional
+    public IntegrationTokens.IssuedToken newToken(Caller caller, UUID id) {
+        requireOwn(caller, id);
+        LandscapeSystem system = store.lock(id).orElseThrow(() -> MooringProblem.notFound("System", id));
+        if (!system.status().issuesTokens()) {
+            throw MooringProblem.of(
+                            ProblemType.INVALID_STATE,
+                            "System '" + system.name() + "' is " + system.status()
+                                    + "; integration tokens exist only for Pending systems.")
+                    .with("status", system.status());
+        }
+        IntegrationTokens.IssuedToken token = tokens.issue(caller.globalAccountId(), id);
+        auditLog.changed(
+                caller, "system.token", "system", id, "new integration token, valid until " + token.expiresAt());
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public LandscapeSystem get(Caller caller, UUID id) {
+        return requireOwn(caller, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<LandscapeSystem> list(Caller caller, SystemStore.SystemQuery query, PageRequest page) {
+        List<LandscapeSystem> systems = store.list(caller.globalAccountId(), query, page);
+        return page.page(
+                systems,
+                system ->
+                        List.of(SystemStore.nameKey(system.name()), system.id().toString()));
+    }
+
+    /** Changes name, description or labels; with {@code expectedVersion}, only if no one changed it since. */
+    @Transactional
+    public LandscapeSystem update(
+            Caller caller, UUID id, SystemRequests.SystemChange change, @Nullable Long expectedVersion) {
+        LandscapeSystem current = requireOwn(caller, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw staleVersion(current);
+        }
+        String name = change.name() == null ? current.name() : SystemFields.name(change.name());
+        if (!SystemStore.nameKey(name).equals(SystemStore.nameKey(current.name()))) {
+            requireFreeName(caller.globalAccountId(), name, id);
+        }
+        LandscapeSystem updated = new LandscapeSystem(
+                current.id(),
+                current.globalAccountId(),
+                name,
+                current.type(),
+                change.description() == null ? current.description() : SystemFields.description(change.description()),
+                current.communicationScenarioGroup(),
+                current.status(),
+                current.statusReason(),
+                current.systemNumber(),
+                current.baseUrl(),
+                current.notificationUrl(),
+                current.discovered(),
+                current.credentialType(),
+                current.certificateSerial(),
+                current.certificateExpiresAt(),
+                change.labels() == null ? current.labels() : SystemFields.labels(change.labels()),
+                current.createdAt(),
+                clock.instant(),
+                current.registeredAt(),
+                current.version() + 1);
+        if (!store.update(updated, current.version())) {
+            throw staleVersion(current);
+        }
+        auditLog.changed(caller, "system.update", "system", id, null);
+        return updated;
+    }
+
+    LandscapeSystem requireOwn(Caller caller, UUID id) {
+        return store.find(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("System", id));
+    }
+
+    void requireFreeName(UUID account, String name, @Nullable UUID except) {
+        store.idByName(account, name)
+                .filter(existing -> !existing.equals(except))
+                .ifPresent(existing -> {
+                    throw MooringProblem.of(
+                                    ProblemType.NAME_TAKEN,
+                                    "A system named '" + name + "' already exists in "
+                                            + "this global account (names are compared ignoring case); choose another name.")
+                            .with("existingSystemId", existing);
+                });
+    }
+
+    private static String requireType(@Nullable String type) {
+        if (type == null || type.isBlank()) {
+            throw MooringProblem.invalidInput("Field 'type' is required; GET /api/v1/system-types lists the types.");
+        }
+        return type.strip();
+    }
+
+    private static MooringProblem staleVersion(LandscapeSystem current) {
+        return MooringProblem.of(
+                        ProblemType.PRECONDITION_FAILED,
+                        "System '" + current.name() + "' was changed by " + "someone else (it is at version "
+                                + current.version() + "); read it again and reapply your change.")
+                .with("currentVersion", current.version());
+    }
+
+    /** A registered system and its first integration token, shown only in this answer. */
+    public record Registration(LandscapeSystem system, IntegrationTokens.IssuedToken integrationToken) {}
+}

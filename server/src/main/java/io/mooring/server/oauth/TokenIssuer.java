@@ -1,0 +1,98 @@
+package io.mooring.server.oauth;
+
+import static java.util.Objects.requireNonNull;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.mooring.server.account.Principal;
+import io.mooring.server.platform.config.MooringProperties;
+import io.mooring.server.platform.id.IdGenerator;
+import io.mooring.server.platform.security.Caller;
+import io.mooring.server.platform.security.CallerClaims;
+import io.mooring.server.platform.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Issues XSUAA-shaped access tokens, signed with the active signing key. */
+@Component
+class TokenIssuer {
+    private final SigningKeys signingKeys;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration validity;
+    private final String issuer;
+
+    TokenIssuer(SigningKeys signingKeys, IdGenerator ids, Clock clock, MooringProperties properties) {
+        this.signingKeys = requireNonNull(signingKeys, "signingKeys");
+        this.ids = requireNonNull(ids, "ids");
+        this.clock = requireNonNull(clock, "clock");
+        this.validity = properties.tokens().accessTokenValidity();
+        this.issuer = properties.tokens().issuer();
+    }
+
+    IssuedToken issue(Principal principal, String grantType) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(validity);
+        String jti = ids.newId().toString();
+        List<String> scopes =
+                principal.roles().stream().map(Role::scope).sorted().toList();
+        Map<String, Object> externalAttributes = new LinkedHashMap<>();
+        externalAttributes.put("enhancer", "XSUAA");
+        externalAttributes.put(
+                CallerClaims.GLOBAL_ACCOUNT_ID, principal.globalAccountId().toString());
+        externalAttributes.put("zdn", "mooring");
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(principal.subject())
+                .audience(List.of("mooring"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(jti)
+                .claim("zid", principal.globalAccountId().toString())
+                .claim(CallerClaims.EXTERNAL_ATTRIBUTES, externalAttributes)
+                .claim("grant_type", grantType)
+                .claim(CallerClaims.SCOPE, scopes)
+                .claim(CallerClaims.PRINCIPAL_TYPE, principal.type().claimValue())
+                .claim(CallerClaims.PRINCIPAL_NAME, principal.name());
+        if (principal.type() == Caller.PrincipalType.USER) {
+            claims.claim("user_name", principal.name())
+                    .claim("user_id", principal.subject())
+                    .claim("origin", "mooring");
+        } else {
+            claims.claim("client_id", principal.subject())
+                    .claim("cid", principal.subject())
+                    .claim("azp", principal.subject());
+        }
+        return new IssuedToken(sign(claims.build()), validity.toSeconds(), String.join(" ", scopes), jti);
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        RSAKey key = signingKeys.activeKey();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing with key " + key.getKeyID() + " failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** A signed token and what the token endpoint says about it. */
+    record IssuedToken(String accessToken, long expiresIn, String scope, String jti) {}
+}

@@ -1,0 +1,5 @@
+/** Mooring's own OAuth token endpoint, its signing keys and the published JWKS. */
+@NullMarked
+package io.mooring.server.oauth;
+
+import org.jspecify.annotations.NullMarked;
