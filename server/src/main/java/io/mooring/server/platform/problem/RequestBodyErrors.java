@@ -17,8 +17,10 @@ final class RequestBodyErrors {
 
     static ProblemDetail describe(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
-        if (cause instanceof MooringProblem problem) {
-            return Problems.body(problem);
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof MooringProblem problem) {
+                return Problems.body(problem);
+            }
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid("Field '" + path(unknown) + "' is not known here; remove it. Known fields: "
