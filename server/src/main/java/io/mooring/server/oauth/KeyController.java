@@ -2,6 +2,7 @@ package io.mooring.server.oauth;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mooring.server.platform.security.Caller;
 import io.mooring.server.platform.security.PublicEndpoint;
 import io.mooring.server.platform.security.RequiresRole;
 import io.mooring.server.platform.security.Role;
@@ -42,8 +43,8 @@ class KeyController {
 
     @PostMapping("/api/v1/signing-keys/rotation")
     @RequiresRole(Role.PLATFORM_OPERATOR)
-    KeyView rotate() {
-        String kid = signingKeys.rotate();
+    KeyView rotate(Caller caller) {
+        String kid = signingKeys.rotate(caller);
         return keys().stream().filter(key -> key.kid().equals(kid)).findFirst().orElseThrow();
     }
 

@@ -12,13 +12,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.mooring.server.audit.AuditLog;
 import io.mooring.server.platform.config.MooringProperties;
 import io.mooring.server.platform.id.IdGenerator;
+import io.mooring.server.platform.security.Caller;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +35,15 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
 
     private final SigningKeyStore store;
+    private final AuditLog auditLog;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration tokenValidity;
     private volatile Snapshot snapshot = new Snapshot(null, new JWKSet(), Instant.MIN);
 
-    SigningKeys(SigningKeyStore store, IdGenerator ids, Clock clock, MooringProperties properties) {
+    SigningKeys(SigningKeyStore store, AuditLog auditLog, IdGenerator ids, Clock clock, MooringProperties properties) {
         this.store = requireNonNull(store, "store");
+        this.auditLog = requireNonNull(auditLog, "auditLog");
         this.ids = requireNonNull(ids, "ids");
         this.clock = requireNonNull(clock, "clock");
         this.tokenValidity = properties.tokens().accessTokenValidity();
@@ -51,7 +56,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
             current = reload();
         }
         if (current.active() == null) {
-            rotate();
+            rotate(null);
             current = snapshot;
         }
         return requireNonNull(current.active(), "active signing key");
@@ -67,12 +72,15 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Makes a new signing key; the previous ones keep verifying until the tokens they signed have expired. */
     @Transactional
-    public String rotate() {
+    public String rotate(@Nullable Caller operator) {
         Instant now = clock.instant();
         RSAKey key = generate();
         store.insert(new SigningKeyStore.StoredKey(key.getKeyID(), key.toJSONString(), now, null));
         store.retireAllBut(key.getKeyID(), now);
         store.deleteRetiredBefore(now.minus(tokenValidity.multipliedBy(2)));
+        if (operator != null) {
+            auditLog.changed(operator, "signing-key.rotate", "signing-key", key.getKeyID(), null);
+        }
         reload();
         return key.getKeyID();
     }

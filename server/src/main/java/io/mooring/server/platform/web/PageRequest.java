@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record PageRequest(int limit, List<String> after) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
-    private static final String SEPARATOR = "\u0000";
+    private static final String SEPARATOR = ".";
 
     public PageRequest {
         after = List.copyOf(after);
@@ -40,16 +40,19 @@ public record PageRequest(int limit, List<String> after) {
         return new Page<>(items, encode(sortKey.apply(items.getLast())));
     }
 
+    /** Each key in URL-safe base64, joined by dots: any key text survives, and the cursor fits in a URL. */
     static String encode(List<String> keys) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+        return keys.stream()
+                .map(key ->
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)))
+                .collect(java.util.stream.Collectors.joining(SEPARATOR));
     }
 
     private static List<String> decode(String cursor, int keyCount) {
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> keys = List.of(decoded.split(SEPARATOR, -1));
+            List<String> keys = java.util.Arrays.stream(cursor.split("\\.", -1))
+                    .map(part -> new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8))
+                    .toList();
             if (keys.size() == keyCount) {
                 return keys;
             }

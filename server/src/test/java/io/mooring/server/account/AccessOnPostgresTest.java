@@ -1,0 +1,6 @@
+package io.mooring.server.account;
+
+import io.mooring.server.testing.OnPostgres;
+
+@OnPostgres
+class AccessOnPostgresTest extends AccessTests {}

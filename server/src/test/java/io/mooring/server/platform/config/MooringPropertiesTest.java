@@ -1,0 +1,56 @@
+package io.mooring.server.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
+
+class MooringPropertiesTest {
+    @Test
+    void defaultsShouldMatchTheDocumentedValues() {
+        MooringProperties properties = bind(Map.of());
+
+        assertThat(properties.tokens().accessTokenValidity()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.tokens().integrationTokenValidity()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.tokens().issuer()).isEqualTo("mooring");
+        assertThat(properties.bootstrap().adminUsername()).isEqualTo("admin");
+        assertThat(properties.bootstrap().adminPassword()).isNull();
+        assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(properties.login().attemptsPerMinutePerName()).isEqualTo(10);
+        assertThat(properties.login().attemptsPerMinutePerAddress()).isEqualTo(60);
+        assertThat(properties.pairing().certificateValidity()).isEqualTo(Duration.ofDays(365));
+    }
+
+    @Test
+    void everyPropertyShouldBeMapped() {
+        MooringProperties properties = bind(Map.ofEntries(
+                Map.entry("mooring.tokens.access-token-validity", "15m"),
+                Map.entry("mooring.tokens.integration-token-validity", "2m"),
+                Map.entry("mooring.tokens.issuer", "https://mooring.example.com"),
+                Map.entry("mooring.bootstrap.global-account-name", "ACME"),
+                Map.entry("mooring.bootstrap.admin-username", "root"),
+                Map.entry("mooring.bootstrap.admin-password", "secret-secret"),
+                Map.entry("mooring.bootstrap.password-file", "/tmp/pw"),
+                Map.entry("mooring.requests.max-body-size", "2MB"),
+                Map.entry("mooring.login.attempts-per-minute-per-name", "3"),
+                Map.entry("mooring.login.attempts-per-minute-per-address", "7"),
+                Map.entry("mooring.pairing.certificate-validity", "30d")));
+
+        assertThat(properties.tokens())
+                .isEqualTo(new MooringProperties.Tokens(
+                        Duration.ofMinutes(15), Duration.ofMinutes(2), "https://mooring.example.com"));
+        assertThat(properties.bootstrap())
+                .isEqualTo(new MooringProperties.Bootstrap("ACME", "root", "secret-secret", "/tmp/pw"));
+        assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(properties.login()).isEqualTo(new MooringProperties.Login(3, 7));
+        assertThat(properties.pairing().certificateValidity()).isEqualTo(Duration.ofDays(30));
+    }
+
+    private static MooringProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("mooring", MooringProperties.class);
+    }
+}
