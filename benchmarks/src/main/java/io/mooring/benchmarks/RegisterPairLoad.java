@@ -20,20 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers and pairs systems as fast as a fixed number of concurrent clients can, for a fixed time, and reports
- * systems per second with p50/p99 latencies of registering, pairing and both. Loopback only; it stops by itself.
+ * systems per second with p50/p99 latencies of registering, pairing and both. Each client keeps one HTTP/1.1
+ * connection. Loopback only; it stops by itself.
  *
  * <p>Usage: {@code RegisterPairLoad <base-url> <username> <password> <clients> <warmup-seconds> <seconds>}
  */
 public final class RegisterPairLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    private final URI base;
     private final String token;
     private final AtomicLong sequence = new AtomicLong();
 
-    private RegisterPairLoad(String base, String token) {
+    private RegisterPairLoad(URI base, String token) {
         this.base = base;
         this.token = token;
     }
@@ -44,8 +43,8 @@ public final class RegisterPairLoad {
                     "Usage: RegisterPairLoad <base-url> <username> <password> <clients> <warmup-s> <seconds>");
             System.exit(2);
         }
-        String base = args[0];
-        if (!URI.create(base).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
+        URI base = URI.create(args[0]);
+        if (!base.getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
             throw new IllegalArgumentException("Load tests target loopback only, not " + base);
         }
         RegisterPairLoad load = new RegisterPairLoad(base, login(base, args[1], args[2]));
@@ -63,8 +62,10 @@ public final class RegisterPairLoad {
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        registerAndPair(result);
+                    try (LoopbackConnection connection = new LoopbackConnection(base)) {
+                        while (System.nanoTime() < deadline) {
+                            registerAndPair(connection, result);
+                        }
                     }
                     return null;
                 }));
@@ -77,54 +78,35 @@ public final class RegisterPairLoad {
         return result;
     }
 
-    private void registerAndPair(Result result) throws IOException, InterruptedException {
+    private void registerAndPair(LoopbackConnection connection, Result result) throws IOException {
         long n = sequence.incrementAndGet();
         long start = System.nanoTime();
-        JsonNode registration = send(
-                post(
-                        "/api/v1/systems",
-                        token,
-                        "{\"name\":\"bench-" + n + "-" + System.nanoTime() + "\",\"type\":\"S4HANA_CLOUD\"}"),
-                201);
+        String system = "{\"name\":\"bench-" + n + "-" + start + "\",\"type\":\"S4HANA_CLOUD\"}";
+        JsonNode registration = send(connection, "/api/v1/systems", token, system, 201);
         long registered = System.nanoTime();
-        String integrationToken =
-                registration.path("integrationToken").path("token").asString();
-        send(
-                post(
-                        "/api/v1/pairing",
-                        null,
-                        "{\"token\":\"" + integrationToken + "\",\"systemNumber\":\"BENCH-" + n + "-"
-                                + System.nanoTime() + "\",\"baseUrl\":\"https://bench.example.com\"}"),
-                200);
+        String pairing = "{\"token\":\""
+                + registration.path("integrationToken").path("token").asString() + "\",\"systemNumber\":\"BENCH-" + n
+                + "-" + start + "\",\"baseUrl\":\"https://bench.example.com\"}";
+        send(connection, "/api/v1/pairing", null, pairing, 200);
         long paired = System.nanoTime();
         result.record(registered - start, paired - registered, paired - start);
     }
 
-    private HttpRequest post(String path, String bearer, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return request.build();
-    }
-
-    private JsonNode send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(
-                    request.uri() + " answered " + response.statusCode() + ": " + response.body());
+    private static JsonNode send(LoopbackConnection connection, String path, String bearer, String json, int expected)
+            throws IOException {
+        LoopbackConnection.Response response = connection.post(path, bearer, json);
+        if (response.status() != expected) {
+            throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
 
-    private static String login(String base, String username, String password) throws Exception {
+    private static String login(URI base, String username, String password) throws Exception {
         String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+                        HttpRequest.newBuilder(base.resolve("/oauth/token"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),

@@ -34,9 +34,12 @@ create table user_role_collections (
 );
 
 -- OAuth clients of every kind: API clients, paired systems, later service bindings.
+-- High-volume tables carry global_account_id without a foreign key: every insert would share-lock the one account
+-- row, and PostgreSQL turns many concurrent share locks on one row into MultiXacts, which cost more CPU than the
+-- insert itself. Global accounts are never deleted, and the id always comes from a verified token.
 create table oauth_clients (
     client_id varchar(128) not null primary key,
-    global_account_id uuid not null references global_accounts (id),
+    global_account_id uuid not null,
     owner_type varchar(32) not null,
     owner_id uuid not null,
     secret_hash varchar(128) not null,

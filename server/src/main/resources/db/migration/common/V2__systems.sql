@@ -9,9 +9,10 @@ create table custom_system_types (
     primary key (global_account_id, code)
 );
 
+-- global_account_id without a foreign key, for the reason given at oauth_clients.
 create table systems (
     id uuid not null primary key,
-    global_account_id uuid not null references global_accounts (id),
+    global_account_id uuid not null,
     name varchar(255) not null,
     name_key varchar(255) not null,
     type_code varchar(64) not null,
@@ -33,8 +34,8 @@ create table systems (
     constraint uq_systems_name unique (global_account_id, name_key),
     constraint uq_systems_number unique (global_account_id, system_number)
 );
-create index ix_systems_account_type on systems (global_account_id, type_code);
-create index ix_systems_account_status on systems (global_account_id, status);
+-- No indexes on type or status: within one account they select little, lists walk the (account, name) index
+-- anyway, and an indexed status would make every status change a non-HOT update that rewrites all indexes.
 
 create table system_labels (
     system_id uuid not null references systems (id) on delete cascade,

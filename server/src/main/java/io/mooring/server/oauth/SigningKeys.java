@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -50,7 +51,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     /** The key that signs new tokens, creating the first one if there is none. */
-    public RSAKey activeKey() {
+    public ActiveKey activeKey() {
         Snapshot current = snapshot;
         if (current.active() == null) {
             current = reload();
@@ -64,10 +65,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Public keys that verify tokens: the JWKS that Mooring publishes. */
     public JWKSet publicKeys() {
-        if (snapshot.active() == null) {
-            activeKey();
-        }
-        return snapshot.keys().toPublicJWKSet();
+        activeKey();
+        return snapshot.publicKeys();
     }
 
     /** Makes a new signing key; the previous ones keep verifying until the tokens they signed have expired. */
@@ -90,12 +89,13 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         return store.all();
     }
 
+    /** Verification keys for the JWT decoder: public keys only, so that verifying never touches a private key. */
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        List<JWK> matches = selector.select(snapshot.keys());
+        List<JWK> matches = selector.select(snapshot.publicKeys());
         if (matches.isEmpty()
                 && Duration.between(snapshot.loadedAt(), clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) > 0) {
-            matches = selector.select(reload().keys());
+            matches = selector.select(reload().publicKeys());
         }
         return matches;
     }
@@ -103,12 +103,12 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private synchronized Snapshot reload() {
         List<SigningKeyStore.StoredKey> stored = store.all();
         List<JWK> keys = stored.stream().map(SigningKeys::parse).toList();
-        RSAKey active = stored.stream()
+        ActiveKey active = stored.stream()
                 .filter(key -> key.retiredAt() == null)
                 .findFirst()
-                .map(key -> (RSAKey) parse(key))
+                .map(key -> ActiveKey.of((RSAKey) parse(key)))
                 .orElse(null);
-        snapshot = new Snapshot(active, new JWKSet(keys), clock.instant());
+        snapshot = new Snapshot(active, new JWKSet(keys).toPublicJWKSet(), clock.instant());
         return snapshot;
     }
 
@@ -132,6 +132,19 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         }
     }
 
-    private record Snapshot(
-            @org.jspecify.annotations.Nullable RSAKey active, JWKSet keys, Instant loadedAt) {}
+    /**
+     * The signing key's id with a signer for it, made once per key (making one converts the key, which is not
+     * cheap) and handed out together so that a rotation cannot split them.
+     */
+    public record ActiveKey(String kid, RSASSASigner signer) {
+        static ActiveKey of(RSAKey key) {
+            try {
+                return new ActiveKey(key.getKeyID(), new RSASSASigner(key));
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Signing key " + key.getKeyID() + " is not a usable RSA key", e);
+            }
+        }
+    }
+
+    private record Snapshot(@Nullable ActiveKey active, JWKSet publicKeys, Instant loadedAt) {}
 }

@@ -6,8 +6,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mooring.server.account.Principal;
@@ -79,16 +77,16 @@ class TokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims) {
-        RSAKey key = signingKeys.activeKey();
+        SigningKeys.ActiveKey key = signingKeys.activeKey();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.getKeyID())
+                .keyID(key.kid())
                 .type(JOSEObjectType.JWT)
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
-            throw new IllegalStateException("Signing with key " + key.getKeyID() + " failed", e);
+            throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
         }
         return jwt.serialize();
     }

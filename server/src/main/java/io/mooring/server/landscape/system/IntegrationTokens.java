@@ -39,10 +39,19 @@ class IntegrationTokens {
         return FORMAT.matcher(token).matches();
     }
 
+    /** The first token of a system just registered. */
+    IssuedToken issueFirst(UUID globalAccountId, UUID systemId) {
+        return insert(globalAccountId, systemId, clock.instant());
+    }
+
     /** A new token for the system that supersedes its open ones; call with the system row locked. */
     IssuedToken issue(UUID globalAccountId, UUID systemId) {
         Instant now = clock.instant();
         store.supersedeOpenTokens(systemId, now);
+        return insert(globalAccountId, systemId, now);
+    }
+
+    private IssuedToken insert(UUID globalAccountId, UUID systemId, Instant now) {
         String value = secrets.newSecret(PREFIX);
         Instant expiresAt = now.plus(validity);
         store.insertToken(new IntegrationToken(

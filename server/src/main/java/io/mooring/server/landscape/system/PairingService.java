@@ -60,16 +60,16 @@ public class PairingService {
                         ProblemType.TOKEN_UNKNOWN,
                         "This integration token is not known; "
                                 + "copy it again from the system's entry in Mooring, or display a new token there."));
-        LandscapeSystem system = store.lock(token.systemId()).orElseThrow(() -> unknownToken());
+        LandscapeSystem system = store.lockWithoutLabels(token.systemId()).orElseThrow(() -> unknownToken());
         if (!store.redeem(token.id(), now)) {
             IntegrationToken current = store.tokenByHash(token.tokenHash()).orElseThrow(() -> unknownToken());
             throw refusal(current.refusalAt(now));
         }
-        Optional<LandscapeSystem> sameNumber = store.findByNumber(system.globalAccountId(), input.systemNumber())
-                .filter(other -> !other.id().equals(system.id()));
+        Optional<String> sameNumber =
+                store.nameOfOtherWithNumber(system.globalAccountId(), input.systemNumber(), system.id());
         if (sameNumber.isPresent()) {
-            String reason = "System number " + input.systemNumber() + " is already registered as '"
-                    + sameNumber.get().name() + "'; deregister that system or pair this one from another system.";
+            String reason = "System number " + input.systemNumber() + " is already registered as '" + sameNumber.get()
+                    + "'; deregister that system or pair this one from another system.";
             fail(system, input, reason, now);
             throw new PairingFailure(MooringProblem.of(ProblemType.PAIRING_FAILED, reason)
                     .with("systemId", system.id())

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +53,6 @@ public class SystemRegistry {
         String group = SystemFields.scenarioGroup(type, request.communicationScenarioGroup());
         String description = SystemFields.description(request.description());
         Map<String, String> labels = SystemFields.labels(request.labels());
-        requireFreeName(account, name, null);
         Instant now = clock.instant();
         LandscapeSystem system = new LandscapeSystem(
                 ids.newId(),
@@ -75,8 +75,13 @@ public class SystemRegistry {
                 now,
                 null,
                 1);
-        store.insert(system);
-        IntegrationTokens.IssuedToken token = tokens.issue(account, system.id());
+        try {
+            store.insert(system);
+        } catch (DuplicateKeyException e) {
+            // the (account, name) constraint decides, also between concurrent registrations; no query beforehand
+            throw nameTaken(name);
+        }
+        IntegrationTokens.IssuedToken token = tokens.issueFirst(account, system.id());
         auditLog.changed(caller, "system.register", "system", system.id(), name + " (" + type.code() + ")");
         return new Registration(system, token);
     }
@@ -149,6 +154,9 @@ public class SystemRegistry {
         if (!store.update(updated, current.version())) {
             throw staleVersion(current);
         }
+        if (!updated.labels().equals(current.labels())) {
+            store.replaceLabels(id, updated.labels());
+        }
         auditLog.changed(caller, "system.update", "system", id, null);
         return updated;
     }
@@ -161,12 +169,15 @@ public class SystemRegistry {
         store.idByName(account, name)
                 .filter(existing -> !existing.equals(except))
                 .ifPresent(existing -> {
-                    throw MooringProblem.of(
-                                    ProblemType.NAME_TAKEN,
-                                    "A system named '" + name + "' already exists in "
-                                            + "this global account (names are compared ignoring case); choose another name.")
-                            .with("existingSystemId", existing);
+                    throw nameTaken(name).with("existingSystemId", existing);
                 });
+    }
+
+    private static MooringProblem nameTaken(String name) {
+        return MooringProblem.of(
+                ProblemType.NAME_TAKEN,
+                "A system named '" + name + "' already exists in this "
+                        + "global account (names are compared ignoring case); choose another name.");
     }
 
     private static String requireType(@Nullable String type) {

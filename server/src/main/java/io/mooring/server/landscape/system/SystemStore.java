@@ -46,10 +46,13 @@ class SystemStore {
         record.setGlobalAccountId(system.globalAccountId());
         record.setCreatedAt(system.createdAt());
         record.insert();
-        replaceLabels(system.id(), system.labels());
+        insertLabels(system.id(), system.labels());
     }
 
-    /** Writes the changed system when its version is still the stored one; false when someone changed it first. */
+    /**
+     * Writes the changed system, but not its labels (see {@link #replaceLabels}), when its version is still the
+     * stored one; false when someone changed it first.
+     */
     boolean update(LandscapeSystem system, long expectedVersion) {
         SystemsRecord record = db.newRecord(SYSTEMS);
         fill(record, system);
@@ -61,9 +64,6 @@ class SystemStore {
                         SYSTEMS.GLOBAL_ACCOUNT_ID.eq(system.globalAccountId()),
                         SYSTEMS.VERSION.eq(expectedVersion))
                 .execute();
-        if (updated == 1) {
-            replaceLabels(system.id(), system.labels());
-        }
         return updated == 1;
     }
 
@@ -97,8 +97,27 @@ class SystemStore {
         return one(SYSTEMS.ID.eq(id), true);
     }
 
+    /**
+     * Locks the system row like {@link #lock} but leaves its labels unread (empty): for changes that neither show
+     * nor write labels, such as pairing, which {@link #update} never touches them anyway.
+     */
+    Optional<LandscapeSystem> lockWithoutLabels(UUID id) {
+        return db.selectFrom(SYSTEMS).where(SYSTEMS.ID.eq(id)).forUpdate().fetchOptional(r -> toSystem(r, Map.of()));
+    }
+
     Optional<LandscapeSystem> findByNumber(UUID globalAccountId, String systemNumber) {
         return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.SYSTEM_NUMBER.eq(systemNumber)), false);
+    }
+
+    /** The name of another system of the account that already has this system number. */
+    Optional<String> nameOfOtherWithNumber(UUID globalAccountId, String systemNumber, UUID except) {
+        return db.select(SYSTEMS.NAME)
+                .from(SYSTEMS)
+                .where(
+                        SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId),
+                        SYSTEMS.SYSTEM_NUMBER.eq(systemNumber),
+                        SYSTEMS.ID.ne(except))
+                .fetchOptional(SYSTEMS.NAME);
     }
 
     Optional<UUID> idByName(UUID globalAccountId, String name) {
@@ -162,8 +181,12 @@ class SystemStore {
         return db.fetchCount(SYSTEMS, SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), SYSTEMS.TYPE_CODE.eq(typeCode));
     }
 
-    private void replaceLabels(UUID systemId, Map<String, String> labels) {
+    void replaceLabels(UUID systemId, Map<String, String> labels) {
         db.deleteFrom(SYSTEM_LABELS).where(SYSTEM_LABELS.SYSTEM_ID.eq(systemId)).execute();
+        insertLabels(systemId, labels);
+    }
+
+    private void insertLabels(UUID systemId, Map<String, String> labels) {
         if (labels.isEmpty()) {
             return;
         }

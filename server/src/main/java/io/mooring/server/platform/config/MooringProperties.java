@@ -15,11 +15,13 @@ public record MooringProperties(
         @DefaultValue Login login,
         @DefaultValue Pairing pairing) {
 
-    /** Lifetimes of the tokens Mooring issues. */
+    /** Lifetimes of the tokens Mooring issues, and their issuer: the token endpoint's URL, as in XSUAA. */
     public record Tokens(
             @DefaultValue("1h") Duration accessTokenValidity,
             @DefaultValue("10m") Duration integrationTokenValidity,
-            @DefaultValue("mooring") String issuer) {}
+
+            @DefaultValue("http://localhost:8080/oauth/token")
+            String issuer) {}
 
     /** What the first start creates when the database holds no global account yet. */
     public record Bootstrap(

@@ -16,7 +16,7 @@ class MooringPropertiesTest {
 
         assertThat(properties.tokens().accessTokenValidity()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.tokens().integrationTokenValidity()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(properties.tokens().issuer()).isEqualTo("mooring");
+        assertThat(properties.tokens().issuer()).isEqualTo("http://localhost:8080/oauth/token");
         assertThat(properties.bootstrap().adminUsername()).isEqualTo("admin");
         assertThat(properties.bootstrap().adminPassword()).isNull();
         assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
@@ -30,7 +30,7 @@ class MooringPropertiesTest {
         MooringProperties properties = bind(Map.ofEntries(
                 Map.entry("mooring.tokens.access-token-validity", "15m"),
                 Map.entry("mooring.tokens.integration-token-validity", "2m"),
-                Map.entry("mooring.tokens.issuer", "https://mooring.example.com"),
+                Map.entry("mooring.tokens.issuer", "https://mooring.example.com/oauth/token"),
                 Map.entry("mooring.bootstrap.global-account-name", "ACME"),
                 Map.entry("mooring.bootstrap.admin-username", "root"),
                 Map.entry("mooring.bootstrap.admin-password", "secret-secret"),
@@ -42,7 +42,7 @@ class MooringPropertiesTest {
 
         assertThat(properties.tokens())
                 .isEqualTo(new MooringProperties.Tokens(
-                        Duration.ofMinutes(15), Duration.ofMinutes(2), "https://mooring.example.com"));
+                        Duration.ofMinutes(15), Duration.ofMinutes(2), "https://mooring.example.com/oauth/token"));
         assertThat(properties.bootstrap())
                 .isEqualTo(new MooringProperties.Bootstrap("ACME", "root", "secret-secret", "/tmp/pw"));
         assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
