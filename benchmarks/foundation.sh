@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # Foundation figures, one command: ./benchmarks/foundation.sh [seconds-of-load]
-#  1. time from launch to ready (readiness probe answers 200) and resident memory at idle, using ./mooring start
-#     exactly as a user does (JDK AOT cache when the JDK is 25+), median of 5 starts;
+#  1. time from launch to ready (readiness probe answers 200), for a first start and for a restart on existing
+#     data, and resident memory at idle, using ./mooring start exactly as a user does (JDK AOT cache when the JDK
+#     is 25+), median of 5;
 #  2. register+pair throughput and latency on H2 (embedded default) and on PostgreSQL at 127.0.0.1:5432
-#     (skipped when none answers), 16 concurrent clients, after a warm-up.
+#     (skipped when none answers), 16 concurrent clients with one kept-alive connection each, after a warm-up.
 # Everything runs on loopback, in throwaway data folders and databases, and stops by itself.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 seconds=${1:-30}
+warmup=${WARMUP:-60} # the JIT compilers need about a minute on 2 cores before throughput settles
 clients=${CLIENTS:-16}
 port=${BENCH_PORT:-18480}
 password=benchmark-admin-password
 work=$(mktemp -d)
 server_pid=""
+parts=${PARTS:-startup,h2,postgresql} # which sections to run
 trap '[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+mkfifo "$work/pause"
+exec 9<>"$work/pause" # reading it blocks until the timeout: a sleep that starts no process
 
 ./mooring build -q -Dspotless.apply.skip=true -Dspotless.check.skip=true >/dev/null
 source <(./mooring env) # JAVA_HOME of the JDK the launcher picked
@@ -26,11 +31,22 @@ start_server() {
   server_pid=$!
 }
 
+# One readiness request over bash's /dev/tcp. Polling starts no process: a curl every few milliseconds would
+# take CPU from the server whose start is being timed.
+probe_ready() {
+  local status=""
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  read -r -t 5 status <&3 || true
+  exec 3<&-
+  [[ $status == *" 200 "* ]]
+}
+
 wait_ready() {
-  for _ in $(seq 1 3000); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; then return 0; fi
+  for _ in $(seq 1 6000); do
+    probe_ready && return 0
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; return 1; }
-    sleep 0.01
+    read -r -t 0.01 -u 9 || true # a 10 ms pause without starting a process
   done
   echo "server did not become ready" >&2
   return 1
@@ -44,38 +60,53 @@ stop_server() {
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-echo "== Start-up and idle memory (H2, fresh data folder each start) =="
+if [[ $parts == *startup* ]]; then
+echo "== Start-up and idle memory (H2) =="
 start_server MOORING_DATA_DIR="$work/warm" # the first start after a build prepares the AOT cache
 wait_ready
 stop_server
-starts=()
-for i in 1 2 3 4 5; do
+# Measures launch-to-ready of ./mooring start into the named data folder; sets elapsed_ms.
+timed_start() {
+  local begin
   begin=$(date +%s%N)
-  start_server MOORING_DATA_DIR="$work/start-$i"
+  start_server MOORING_DATA_DIR="$1"
   wait_ready
-  starts+=($((($(date +%s%N) - begin) / 1000000)))
+  elapsed_ms=$((($(date +%s%N) - begin) / 1000000))
+}
+first=() restarts=() rss=()
+for i in 1 2 3 4 5; do
+  timed_start "$work/start-$i" # creates the database, the account and its administrator
+  first+=("$elapsed_ms")
+  stop_server
+  timed_start "$work/start-$i" # the everyday case: existing data
+  restarts+=("$elapsed_ms")
   sleep 5
-  rss=$(rss_mb "$server_pid")
-  echo "start $i: ready after ${starts[-1]} ms, idle RSS ${rss} MB"
+  rss+=("$(rss_mb "$server_pid")")
   stop_server
 done
-median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
-echo "median launch-to-ready: ${median} ms ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+echo "first start (new data folder): ${first[*]} ms, median $(median "${first[@]}") ms"
+echo "restart (existing data):       ${restarts[*]} ms, median $(median "${restarts[@]}") ms"
+echo "idle RSS 5 s after ready:      ${rss[*]} MB, median $(median "${rss[@]}") MB"
+echo "JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); options as ./mooring start sets them"
+fi
 
 load() {
-  echo "== Register+pair on $1 ($clients clients, ${seconds}s after 10s warm-up) =="
+  echo "== Register+pair on $1 ($clients clients, ${seconds}s after ${warmup}s warm-up) =="
   shift
   start_server "$@"
   wait_ready
   "$JAVA_HOME/bin/java" -cp "$classpath" io.mooring.benchmarks.RegisterPairLoad \
-    "http://127.0.0.1:$port" admin "$password" "$clients" 10 "$seconds"
+    "http://127.0.0.1:$port" admin "$password" "$clients" "$warmup" "$seconds"
   echo "server RSS after load: $(rss_mb "$server_pid") MB"
   stop_server
 }
 
-load "H2 (embedded file database)" MOORING_DATA_DIR="$work/h2"
+[[ $parts != *h2* ]] || load "H2 (embedded file database)" MOORING_DATA_DIR="$work/h2"
 
-if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+if [[ $parts != *postgresql* ]]; then
+  :
+elif pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists mooring_bench" -c "create database mooring_bench" >/dev/null
   load "PostgreSQL $(psql -tA -h 127.0.0.1 -U postgres -c 'show server_version')" MOORING_DATA_DIR="$work/pg" \
     MOORING_DB_URL=jdbc:postgresql://127.0.0.1:5432/mooring_bench MOORING_DB_USER=postgres MOORING_DB_PASSWORD=
