@@ -31,11 +31,21 @@ create table systems (
     updated_at timestamp with time zone not null,
     registered_at timestamp with time zone,
     version bigint not null,
-    constraint uq_systems_name unique (global_account_id, name_key),
-    constraint uq_systems_number unique (global_account_id, system_number)
+    constraint uq_systems_name unique (global_account_id, name_key)
 );
 -- No indexes on type or status: within one account they select little, lists walk the (account, name) index
 -- anyway, and an indexed status would make every status change a non-HOT update that rewrites all indexes.
+
+-- A system number belongs to at most one system of an account. It is claimed here, by inserting a row, rather
+-- than by a unique index on systems: pairing then adds one small row instead of rewriting every index of systems,
+-- and the update of systems can stay a HOT update on PostgreSQL.
+create table system_numbers (
+    global_account_id uuid not null,
+    system_number varchar(128) not null,
+    system_id uuid not null references systems (id) on delete cascade,
+    primary key (global_account_id, system_number)
+);
+create index ix_system_numbers_system on system_numbers (system_id);
 
 create table system_labels (
     system_id uuid not null references systems (id) on delete cascade,

@@ -131,6 +131,7 @@ public class DiscoveryImport {
                 null,
                 1);
         store.insert(system);
+        store.claimNumber(caller.globalAccountId(), c.systemNumber(), system.id());
         auditLog.changed(caller, "system.discover", "system", system.id(), c.name() + " (" + c.systemNumber() + ")");
         return new ImportedSystem(c.systemNumber(), system.id(), Outcome.CREATED);
     }

@@ -17,7 +17,6 @@ import io.mooring.server.platform.validation.Inputs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +64,12 @@ public class PairingService {
             IntegrationToken current = store.tokenByHash(token.tokenHash()).orElseThrow(() -> unknownToken());
             throw refusal(current.refusalAt(now));
         }
-        Optional<String> sameNumber =
-                store.nameOfOtherWithNumber(system.globalAccountId(), input.systemNumber(), system.id());
-        if (sameNumber.isPresent()) {
-            String reason = "System number " + input.systemNumber() + " is already registered as '" + sameNumber.get()
+        if (!store.claimNumber(system.globalAccountId(), input.systemNumber(), system.id())) {
+            String holder = store.holderOfNumber(system.globalAccountId(), input.systemNumber())
+                    .flatMap(id -> store.find(system.globalAccountId(), id))
+                    .map(LandscapeSystem::name)
+                    .orElse("another system");
+            String reason = "System number " + input.systemNumber() + " is already registered as '" + holder
                     + "'; deregister that system or pair this one from another system.";
             fail(system, input, reason, now);
             throw new PairingFailure(MooringProblem.of(ProblemType.PAIRING_FAILED, reason)
@@ -79,6 +80,9 @@ public class PairingService {
     }
 
     private Paired register(LandscapeSystem system, PairingInput input, Instant now) {
+        if (system.systemNumber() != null && !system.systemNumber().equals(input.systemNumber())) {
+            store.releaseNumbersExcept(system.id(), input.systemNumber()); // discovered under another number
+        }
         Credentials credentials;
         LandscapeSystem.CredentialType type;
         String serial = null;

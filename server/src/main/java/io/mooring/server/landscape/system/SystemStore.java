@@ -4,6 +4,7 @@ import static io.mooring.server.db.Tables.CUSTOM_SYSTEM_TYPES;
 import static io.mooring.server.db.Tables.INTEGRATION_TOKENS;
 import static io.mooring.server.db.Tables.SYSTEMS;
 import static io.mooring.server.db.Tables.SYSTEM_LABELS;
+import static io.mooring.server.db.Tables.SYSTEM_NUMBERS;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.db.tables.records.IntegrationTokensRecord;
@@ -105,19 +106,42 @@ class SystemStore {
         return db.selectFrom(SYSTEMS).where(SYSTEMS.ID.eq(id)).forUpdate().fetchOptional(r -> toSystem(r, Map.of()));
     }
 
+    /** The system of the account that holds this system number. */
     Optional<LandscapeSystem> findByNumber(UUID globalAccountId, String systemNumber) {
-        return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.SYSTEM_NUMBER.eq(systemNumber)), false);
+        return holderOfNumber(globalAccountId, systemNumber).flatMap(id -> find(globalAccountId, id));
     }
 
-    /** The name of another system of the account that already has this system number. */
-    Optional<String> nameOfOtherWithNumber(UUID globalAccountId, String systemNumber, UUID except) {
-        return db.select(SYSTEMS.NAME)
-                .from(SYSTEMS)
+    Optional<UUID> holderOfNumber(UUID globalAccountId, String systemNumber) {
+        return db.select(SYSTEM_NUMBERS.SYSTEM_ID)
+                .from(SYSTEM_NUMBERS)
                 .where(
-                        SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId),
-                        SYSTEMS.SYSTEM_NUMBER.eq(systemNumber),
-                        SYSTEMS.ID.ne(except))
-                .fetchOptional(SYSTEMS.NAME);
+                        SYSTEM_NUMBERS.GLOBAL_ACCOUNT_ID.eq(globalAccountId),
+                        SYSTEM_NUMBERS.SYSTEM_NUMBER.eq(systemNumber))
+                .fetchOptional(SYSTEM_NUMBERS.SYSTEM_ID);
+    }
+
+    /**
+     * Claims a system number for a system with one insert that does nothing when the number is taken: true when
+     * the system holds the number afterwards (also when it held it already).
+     */
+    boolean claimNumber(UUID globalAccountId, String systemNumber, UUID systemId) {
+        int inserted = db.insertInto(SYSTEM_NUMBERS)
+                .set(SYSTEM_NUMBERS.GLOBAL_ACCOUNT_ID, globalAccountId)
+                .set(SYSTEM_NUMBERS.SYSTEM_NUMBER, systemNumber)
+                .set(SYSTEM_NUMBERS.SYSTEM_ID, systemId)
+                .onConflictDoNothing()
+                .execute();
+        return inserted == 1
+                || holderOfNumber(globalAccountId, systemNumber)
+                        .filter(systemId::equals)
+                        .isPresent();
+    }
+
+    /** Gives up the system's other numbers, once it holds {@code kept}. */
+    void releaseNumbersExcept(UUID systemId, String kept) {
+        db.deleteFrom(SYSTEM_NUMBERS)
+                .where(SYSTEM_NUMBERS.SYSTEM_ID.eq(systemId), SYSTEM_NUMBERS.SYSTEM_NUMBER.ne(kept))
+                .execute();
     }
 
     Optional<UUID> idByName(UUID globalAccountId, String name) {

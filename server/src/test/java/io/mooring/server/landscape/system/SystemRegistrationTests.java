@@ -347,6 +347,52 @@ abstract class SystemRegistrationTests extends ServerTest {
     }
 
     @Test
+    void discoveredSystemShouldPairUnderItsOwnNumberAndGiveUpAnOldOneWhenRenumbered() {
+        Tenant tenant = newTenant();
+        JsonNode imported = api.post(
+                        "/api/v1/systems/discovery",
+                        tenant.adminToken,
+                        Map.of(
+                                "systems",
+                                List.of(
+                                        Map.of("systemNumber", "D-1", "name", "Discovered one", "type", "S4HANA_CLOUD"),
+                                        Map.of(
+                                                "systemNumber",
+                                                "D-2",
+                                                "name",
+                                                "Discovered two",
+                                                "type",
+                                                "S4HANA_CLOUD"))))
+                .json();
+        String first = imported.path("systems").get(0).path("id").asString();
+        String second = imported.path("systems").get(1).path("id").asString();
+        String firstToken = api.post("/api/v1/systems/" + first + "/integration-token", tenant.adminToken, Map.of())
+                .json()
+                .path("token")
+                .asString();
+        String secondToken = api.post("/api/v1/systems/" + second + "/integration-token", tenant.adminToken, Map.of())
+                .json()
+                .path("token")
+                .asString();
+
+        Api.Response sameNumber = api.post("/api/v1/pairing", null, Pairings.withToken(firstToken, "D-1"));
+        Api.Response renumbered = api.post("/api/v1/pairing", null, Pairings.withToken(secondToken, "D-3"));
+
+        assertThat(sameNumber.status()).as(sameNumber.toString()).isEqualTo(200);
+        assertThat(renumbered.status()).as(renumbered.toString()).isEqualTo(200);
+        JsonNode again = api.post(
+                        "/api/v1/systems/discovery",
+                        tenant.adminToken,
+                        Map.of(
+                                "systems",
+                                List.of(Map.of("systemNumber", "D-2", "name", "Newly found", "type", "S4HANA_CLOUD"))))
+                .json();
+        assertThat(again.path("created").asInt())
+                .as("D-2 was given up when its system paired as D-3")
+                .isEqualTo(1);
+    }
+
+    @Test
     void customTypeShouldBeRegistrableInItsAccountOnly() {
         Tenant tenant = newTenant();
         Api.Response defined = api.post(
