@@ -66,10 +66,7 @@ abstract class AccessTests extends ServerTest {
         String clientId = client.path("clientId").asString();
         String secret = client.path("clientSecret").asString();
 
-        Api.Response form = api.form(
-                "/oauth/token",
-                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret),
-                Map.of());
+        Api.Response form = api.clientCredentials(clientId, secret);
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         Api.Response viaBasic = api.form(
                 "/oauth/token", Map.of("grant_type", "client_credentials"), Map.of("Authorization", "Basic " + basic));
@@ -88,18 +85,7 @@ abstract class AccessTests extends ServerTest {
         assertThat(api.delete("/api/v1/api-clients/" + clientId, tenant.adminToken)
                         .status())
                 .isEqualTo(204);
-        assertThat(api.form(
-                                "/oauth/token",
-                                Map.of(
-                                        "grant_type",
-                                        "client_credentials",
-                                        "client_id",
-                                        clientId,
-                                        "client_secret",
-                                        secret),
-                                Map.of())
-                        .status())
-                .isEqualTo(401);
+        assertThat(api.clientCredentials(clientId, secret).status()).isEqualTo(401);
     }
 
     @Test

@@ -71,6 +71,14 @@ public final class Api {
         return send(request);
     }
 
+    /** The token endpoint's answer to a client_credentials grant with the secret in the form. */
+    public Response clientCredentials(String clientId, String clientSecret) {
+        return form(
+                "/oauth/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret),
+                Map.of());
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -62,13 +62,9 @@ abstract class SystemRegistrationTests extends ServerTest {
         assertThat(system.path("status").asString()).isEqualTo("REGISTERED");
         assertThat(system.path("systemNumber").asString()).isEqualTo("CC-0001");
         assertThat(system.path("notificationUrl").asString()).isEqualTo("https://cc-0001.s4.example.com/notify");
-        Api.Response systemToken = api.form(
-                "/oauth/token",
-                Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", credentials.path("clientId").asString(),
-                        "client_secret", credentials.path("clientSecret").asString()),
-                Map.of());
+        Api.Response systemToken = api.clientCredentials(
+                credentials.path("clientId").asString(),
+                credentials.path("clientSecret").asString());
         assertThat(systemToken.status()).as(systemToken.toString()).isEqualTo(200);
         JsonNode me = api.get(
                         "/api/v1/me", systemToken.json().path("access_token").asString())
@@ -295,13 +291,9 @@ abstract class SystemRegistrationTests extends ServerTest {
                 .isEqualTo(204);
 
         assertThat(api.get("/api/v1/systems/" + id, tenant.adminToken).status()).isEqualTo(404);
-        Api.Response systemLogin = api.form(
-                "/oauth/token",
-                Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", credentials.path("clientId").asString(),
-                        "client_secret", credentials.path("clientSecret").asString()),
-                Map.of());
+        Api.Response systemLogin = api.clientCredentials(
+                credentials.path("clientId").asString(),
+                credentials.path("clientSecret").asString());
         assertThat(systemLogin.status()).isEqualTo(401);
         JsonNode audit = api.get("/api/v1/audit-events?targetId=" + id, tenant.adminToken)
                 .json();
