@@ -40,7 +40,7 @@ public class AccountService {
 
     /** Creates a global account with its first Global Account Administrator. */
     @Transactional
-    public AccountStore.GlobalAccount createGlobalAccount(
+    public GlobalAccount createGlobalAccount(
             @Nullable Caller operator, AccountRequests.NewGlobalAccount request, Set<Role> extraAdministratorRoles) {
         String displayName =
                 Inputs.printableAscii(Inputs.required(request.displayName(), "displayName", 255), "displayName");
@@ -48,7 +48,7 @@ public class AccountService {
             throw MooringProblem.invalidInput(
                     "Field 'administrator' is required: give the first administrator's " + "username and password.");
         }
-        var account = new AccountStore.GlobalAccount(ids.newId(), displayName, clock.instant());
+        var account = new GlobalAccount(ids.newId(), displayName, clock.instant());
         store.insertGlobalAccount(account);
         var administrator = new AccountRequests.NewUser(
                 request.administrator().username(), request.administrator().password(), null);
@@ -72,12 +72,12 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
-    public List<AccountStore.GlobalAccount> globalAccounts() {
+    public List<GlobalAccount> globalAccounts() {
         return store.globalAccounts();
     }
 
     @Transactional(readOnly = true)
-    public AccountStore.GlobalAccount globalAccount(Caller caller) {
+    public GlobalAccount globalAccount(Caller caller) {
         return store.globalAccount(caller.globalAccountId())
                 .orElseThrow(() -> MooringProblem.notFound("Global account", caller.globalAccountId()));
     }

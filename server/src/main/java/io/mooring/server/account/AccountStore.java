@@ -5,7 +5,6 @@ import static io.mooring.server.db.Tables.SUBACCOUNTS;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.db.tables.records.SubaccountsRecord;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -101,7 +100,4 @@ class AccountStore {
                 r.getDescription(),
                 r.getCreatedAt());
     }
-
-    /** A global account as stored. */
-    record GlobalAccount(UUID id, String displayName, Instant createdAt) {}
 }

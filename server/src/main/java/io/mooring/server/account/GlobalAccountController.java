@@ -27,22 +27,21 @@ class GlobalAccountController {
 
     @PostMapping("/api/v1/global-accounts")
     @RequiresRole(Role.PLATFORM_OPERATOR)
-    ResponseEntity<AccountStore.GlobalAccount> create(
-            Caller caller, @RequestBody AccountRequests.NewGlobalAccount request) {
-        AccountStore.GlobalAccount account = accounts.createGlobalAccount(caller, request, Set.of());
+    ResponseEntity<GlobalAccount> create(Caller caller, @RequestBody AccountRequests.NewGlobalAccount request) {
+        GlobalAccount account = accounts.createGlobalAccount(caller, request, Set.of());
         return ResponseEntity.created(URI.create("/api/v1/global-accounts/" + account.id()))
                 .body(account);
     }
 
     @GetMapping("/api/v1/global-accounts")
     @RequiresRole(Role.PLATFORM_OPERATOR)
-    List<AccountStore.GlobalAccount> list() {
+    List<GlobalAccount> list() {
         return accounts.globalAccounts();
     }
 
     @GetMapping("/api/v1/global-account")
     @AnyAuthenticated
-    AccountStore.GlobalAccount own(Caller caller) {
+    GlobalAccount own(Caller caller) {
         return accounts.globalAccount(caller);
     }
 

@@ -35,6 +35,6 @@ class AuditController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         return auditLog.find(
-                caller, new AuditStore.AuditQuery(action, outcome, targetId, since), PageRequest.of(limit, cursor, 1));
+                caller, new AuditQuery(action, outcome, targetId, since), PageRequest.of(limit, cursor, 1));
     }
 }

@@ -67,7 +67,7 @@ public class AuditLog {
 
     /** A page of the caller's global account's audit log, newest first. */
     @Transactional(readOnly = true)
-    public Page<AuditEvent> find(Caller caller, AuditStore.AuditQuery query, PageRequest page) {
+    public Page<AuditEvent> find(Caller caller, AuditQuery query, PageRequest page) {
         List<AuditEvent> events = store.find(caller.globalAccountId(), query, page);
         return page.page(events, event -> List.of(event.id().toString()));
     }

@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.db.tables.records.AuditEventsRecord;
 import io.mooring.server.platform.web.PageRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** SQL for the audit log. */
@@ -77,11 +75,4 @@ class AuditStore {
                 record.getDetail(),
                 record.getClientAddress());
     }
-
-    /** Filters of an audit query; null means "any". */
-    record AuditQuery(
-            @Nullable String action,
-            AuditEvent.@Nullable Outcome outcome,
-            @Nullable String targetId,
-            @Nullable Instant since) {}
 }

@@ -2,7 +2,7 @@ package io.mooring.server.oauth;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mooring.server.account.Credentials;
+import io.mooring.server.account.Authenticator;
 import io.mooring.server.account.Principal;
 import io.mooring.server.audit.AuditLog;
 import io.mooring.server.platform.problem.MooringProblem;
@@ -34,12 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TokenController {
-    private final Credentials credentials;
+    private final Authenticator credentials;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final AuditLog auditLog;
 
-    TokenController(Credentials credentials, TokenIssuer issuer, LoginThrottle throttle, AuditLog auditLog) {
+    TokenController(Authenticator credentials, TokenIssuer issuer, LoginThrottle throttle, AuditLog auditLog) {
         this.credentials = requireNonNull(credentials, "credentials");
         this.issuer = requireNonNull(issuer, "issuer");
         this.throttle = requireNonNull(throttle, "throttle");

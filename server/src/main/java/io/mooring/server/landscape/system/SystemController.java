@@ -61,9 +61,7 @@ class SystemController {
         String labelKey = label == null ? null : label.split("=", 2)[0];
         String labelValue = label == null || !label.contains("=") ? null : label.split("=", 2)[1];
         return registry.list(
-                caller,
-                new SystemStore.SystemQuery(type, status, name, labelKey, labelValue),
-                PageRequest.of(limit, cursor, 2));
+                caller, new SystemQuery(type, status, name, labelKey, labelValue), PageRequest.of(limit, cursor, 2));
     }
 
     @GetMapping("/{id}")

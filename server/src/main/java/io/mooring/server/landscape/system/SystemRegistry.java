@@ -110,7 +110,7 @@ public class SystemRegistry {
     }
 
     @Transactional(readOnly = true)
-    public Page<LandscapeSystem> list(Caller caller, SystemStore.SystemQuery query, PageRequest page) {
+    public Page<LandscapeSystem> list(Caller caller, SystemQuery query, PageRequest page) {
         List<LandscapeSystem> systems = store.list(caller.globalAccountId(), query, page);
         return page.page(
                 systems,

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** SQL for systems, their labels, their integration tokens and custom system types. */
@@ -350,12 +349,4 @@ class SystemStore {
                 r.getRegisteredAt(),
                 r.getVersion());
     }
-
-    /** Filters of a system list; null means "any". */
-    record SystemQuery(
-            @Nullable String type,
-            @Nullable SystemStatus status,
-            @Nullable String nameContains,
-            @Nullable String labelKey,
-            @Nullable String labelValue) {}
 }

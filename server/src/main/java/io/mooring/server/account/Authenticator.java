@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Checks the passwords and client secrets presented at the token endpoint. */
 @Service
-public class Credentials {
+public class Authenticator {
     private final IdentityStore store;
     private final PasswordHasher passwords;
 
-    Credentials(IdentityStore store, PasswordHasher passwords) {
+    Authenticator(IdentityStore store, PasswordHasher passwords) {
         this.store = requireNonNull(store, "store");
         this.passwords = requireNonNull(passwords, "passwords");
     }
