@@ -108,6 +108,12 @@ public class IdentityService {
 
     @Transactional
     public void changeOwnPassword(Caller caller, AccountRequests.PasswordChange change) {
+        if (caller.type() != Caller.PrincipalType.USER) {
+            throw MooringProblem.of(
+                    ProblemType.INVALID_STATE,
+                    "Only users have passwords; an API client gets a new "
+                            + "secret by being deleted and created again.");
+        }
         IdentityStore.StoredUser user = storedUser(caller, UUID.fromString(caller.subject()));
         String current = Inputs.required(change.currentPassword(), "currentPassword", 256);
         if (!passwords.matches(current, user.passwordHash())) {

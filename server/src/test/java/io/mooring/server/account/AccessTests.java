@@ -181,6 +181,25 @@ abstract class AccessTests extends ServerTest {
     }
 
     @Test
+    void passwordChangeByAnApiClientShouldBeRefusedClearly() {
+        Tenant tenant = newTenant();
+        JsonNode client = api.post("/api/v1/api-clients", tenant.adminToken, Map.of("description", "bot"))
+                .json();
+        String token = api.clientCredentials(
+                        client.path("clientId").asString(),
+                        client.path("clientSecret").asString())
+                .json()
+                .path("access_token")
+                .asString();
+
+        Api.Response refused = api.put(
+                "/api/v1/me/password", token, Map.of("currentPassword", "x", "newPassword", "another-long-password"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problemType()).isEqualTo("urn:mooring:problem:invalid-state");
+    }
+
+    @Test
     void subaccountsShouldBeCreatedWithUniqueSubdomains() {
         Tenant tenant = newTenant();
         String subdomain = "sub-" + tenant.id.substring(0, 8);
