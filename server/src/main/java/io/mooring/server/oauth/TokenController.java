@@ -89,14 +89,13 @@ class TokenController {
                     "error", problem.problemType() == ProblemType.TOO_MANY_REQUESTS ? "slow_down" : "invalid_request");
             body.setProperty("error_description", problem.detail());
         }
-        ResponseEntity<ProblemDetail> response = Problems.response(body);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         Object retryAfter = problem.properties().get("retryAfterSeconds");
-        return retryAfter == null
-                ? response
-                : ResponseEntity.status(response.getStatusCode())
-                        .headers(response.getHeaders())
-                        .header(HttpHeaders.RETRY_AFTER, retryAfter.toString())
-                        .body(body);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        return response.body(body);
     }
 
     private Principal authenticate(

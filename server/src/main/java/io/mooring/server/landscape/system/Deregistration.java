@@ -26,7 +26,6 @@ public class Deregistration {
     private static final Logger log = LoggerFactory.getLogger(Deregistration.class);
 
     private final SystemStore store;
-    private final SystemRegistry registry;
     private final SystemClients systemClients;
     private final List<DeregistrationBlocker> blockers;
     private final AuditLog auditLog;
@@ -35,14 +34,12 @@ public class Deregistration {
 
     Deregistration(
             SystemStore store,
-            SystemRegistry registry,
             SystemClients systemClients,
             List<DeregistrationBlocker> blockers,
             AuditLog auditLog,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.store = requireNonNull(store, "store");
-        this.registry = requireNonNull(registry, "registry");
         this.systemClients = requireNonNull(systemClients, "systemClients");
         this.blockers = List.copyOf(blockers);
         this.auditLog = requireNonNull(auditLog, "auditLog");
@@ -66,8 +63,8 @@ public class Deregistration {
     }
 
     private LandscapeSystem begin(Caller caller, UUID id) {
-        registry.requireOwn(caller, id);
-        LandscapeSystem system = store.lock(id).orElseThrow(() -> MooringProblem.notFound("System", id));
+        LandscapeSystem system =
+                store.lock(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("System", id));
         if (!system.status().allowsDeregistration()) {
             throw MooringProblem.of(
                             ProblemType.INVALID_STATE,
@@ -99,7 +96,7 @@ public class Deregistration {
     }
 
     private void recordError(Caller caller, LandscapeSystem system, RuntimeException cause) {
-        store.lock(system.id()).ifPresent(current -> {
+        store.lock(system.globalAccountId(), system.id()).ifPresent(current -> {
             store.update(
                     current.withStatus(
                             SystemStatus.DEREGISTER_ERROR, "Removal failed: " + cause.getMessage(), clock.instant()),

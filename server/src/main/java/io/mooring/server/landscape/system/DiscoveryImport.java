@@ -109,27 +109,17 @@ public class DiscoveryImport {
     }
 
     private ImportedSystem create(Caller caller, Candidate c, Instant now) {
-        LandscapeSystem system = new LandscapeSystem(
+        LandscapeSystem system = LandscapeSystem.pending(
                 ids.newId(),
                 caller.globalAccountId(),
                 c.name(),
-                c.type().code(),
+                c.type(),
                 c.description(),
                 SystemFields.scenarioGroup(c.type(), null),
-                SystemStatus.PENDING,
-                null,
                 c.systemNumber(),
                 c.baseUrl(),
-                null,
-                true,
-                null,
-                null,
-                null,
                 c.labels(),
-                now,
-                now,
-                null,
-                1);
+                now);
         store.insert(system);
         store.claimNumber(caller.globalAccountId(), c.systemNumber(), system.id());
         auditLog.changed(caller, "system.discover", "system", system.id(), c.name() + " (" + c.systemNumber() + ")");
@@ -144,27 +134,7 @@ public class DiscoveryImport {
         if (same) {
             return new ImportedSystem(c.systemNumber(), e.id(), Outcome.UNCHANGED);
         }
-        LandscapeSystem updated = new LandscapeSystem(
-                e.id(),
-                e.globalAccountId(),
-                c.name(),
-                e.type(),
-                c.description(),
-                e.communicationScenarioGroup(),
-                e.status(),
-                e.statusReason(),
-                e.systemNumber(),
-                c.baseUrl(),
-                e.notificationUrl(),
-                e.discovered(),
-                e.credentialType(),
-                e.certificateSerial(),
-                e.certificateExpiresAt(),
-                c.labels(),
-                e.createdAt(),
-                now,
-                e.registeredAt(),
-                e.version() + 1);
+        LandscapeSystem updated = e.withDetails(c.name(), c.description(), c.baseUrl(), c.labels(), now);
         if (!store.update(updated, e.version())) {
             throw MooringProblem.of(
                     ProblemType.CONFLICT,

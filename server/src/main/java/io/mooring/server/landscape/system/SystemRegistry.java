@@ -54,27 +54,8 @@ public class SystemRegistry {
         String description = SystemFields.description(request.description());
         Map<String, String> labels = SystemFields.labels(request.labels());
         Instant now = clock.instant();
-        LandscapeSystem system = new LandscapeSystem(
-                ids.newId(),
-                account,
-                name,
-                type.code(),
-                description,
-                group,
-                SystemStatus.PENDING,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                labels,
-                now,
-                now,
-                null,
-                1);
+        LandscapeSystem system =
+                LandscapeSystem.pending(ids.newId(), account, name, type, description, group, null, null, labels, now);
         try {
             store.insert(system);
         } catch (DuplicateKeyException e) {
@@ -89,8 +70,8 @@ public class SystemRegistry {
     /** A new integration token for a Pending system; the previous one stops working. */
     @Transactional
     public IntegrationTokens.IssuedToken newToken(Caller caller, UUID id) {
-        requireOwn(caller, id);
-        LandscapeSystem system = store.lock(id).orElseThrow(() -> MooringProblem.notFound("System", id));
+        LandscapeSystem system =
+                store.lock(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("System", id));
         if (!system.status().issuesTokens()) {
             throw MooringProblem.of(
                             ProblemType.INVALID_STATE,
@@ -130,27 +111,12 @@ public class SystemRegistry {
         if (!SystemStore.nameKey(name).equals(SystemStore.nameKey(current.name()))) {
             requireFreeName(caller.globalAccountId(), name, id);
         }
-        LandscapeSystem updated = new LandscapeSystem(
-                current.id(),
-                current.globalAccountId(),
+        LandscapeSystem updated = current.withDetails(
                 name,
-                current.type(),
                 change.description() == null ? current.description() : SystemFields.description(change.description()),
-                current.communicationScenarioGroup(),
-                current.status(),
-                current.statusReason(),
-                current.systemNumber(),
                 current.baseUrl(),
-                current.notificationUrl(),
-                current.discovered(),
-                current.credentialType(),
-                current.certificateSerial(),
-                current.certificateExpiresAt(),
                 change.labels() == null ? current.labels() : SystemFields.labels(change.labels()),
-                current.createdAt(),
-                clock.instant(),
-                current.registeredAt(),
-                current.version() + 1);
+                clock.instant());
         if (!store.update(updated, current.version())) {
             throw staleVersion(current);
         }

@@ -92,9 +92,12 @@ class SystemStore {
         return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.ID.eq(id)), false);
     }
 
-    /** Reads and locks the system row, so that concurrent pairings and token requests of one system take turns. */
-    Optional<LandscapeSystem> lock(UUID id) {
-        return one(SYSTEMS.ID.eq(id), true);
+    /**
+     * Reads and locks a system of the account, so that concurrent pairings, token requests and deregistrations of
+     * one system take turns; empty when the account has no such system.
+     */
+    Optional<LandscapeSystem> lock(UUID globalAccountId, UUID id) {
+        return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.ID.eq(id)), true);
     }
 
     /**

@@ -8,8 +8,11 @@ import org.springframework.stereotype.Component;
 public final class PasswordHasher {
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
-    /** A hash of a password no one has, so that checking an unknown user costs what checking a known one does. */
-    private final String decoy = encoder.encode("mooring-decoy-password");
+    /**
+     * A hash of a password no one has, so that checking an unknown user costs what checking a known one does; made
+     * on first use rather than at start-up, where an Argon2 hash would only delay readiness.
+     */
+    private volatile String decoy;
 
     public String hash(String password) {
         return encoder.encode(password);
@@ -21,6 +24,11 @@ public final class PasswordHasher {
 
     /** Spends the time of one check, for callers that have no stored hash to check against. */
     public void spendCheckTime(String password) {
-        encoder.matches(password, decoy);
+        String hash = decoy;
+        if (hash == null) {
+            hash = encoder.encode("mooring-decoy-password");
+            decoy = hash;
+        }
+        encoder.matches(password, hash);
     }
 }
