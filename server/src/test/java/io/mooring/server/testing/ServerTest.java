@@ -16,6 +16,12 @@ import org.springframework.context.annotation.Import;
             "mooring.bootstrap.password-file=",
             "mooring.login.attempts-per-minute-per-address=1000000",
             "mooring.login.attempts-per-minute-per-name=1000000",
+            "mooring.notifications.poll-interval=50ms",
+            "mooring.notifications.request-timeout=1s",
+            "mooring.notifications.lease=5s",
+            "mooring.notifications.initial-backoff=1s",
+            "mooring.notifications.max-backoff=4s",
+            "mooring.notifications.max-attempts=4",
             "logging.level.io.mooring=warn"
         })
 @Import(TestClockConfiguration.class)

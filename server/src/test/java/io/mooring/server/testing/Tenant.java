@@ -2,10 +2,12 @@ package io.mooring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** A global account made for one test, with its administrator's token and helpers to act in it. */
@@ -73,5 +75,31 @@ public final class Tenant {
         Api.Response paired = api.post("/api/v1/pairing", null, Pairings.of(registration, systemNumber));
         assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
         return registration.path("system").path("id").asString();
+    }
+
+    /** Registers a system of this type, left Pending; returns its id. */
+    public String system(String name, String type) {
+        return register(name, type).path("system").path("id").asString();
+    }
+
+    /**
+     * Registers and pairs a system; returns its id.
+     *
+     * @param scenarioGroup the communication scenario group (S/4HANA Cloud), or null for the default
+     * @param notificationUrl where it receives formation notifications, or null for none
+     */
+    public String pairedSystem(
+            String name, String type, @Nullable String scenarioGroup, @Nullable String notificationUrl) {
+        Map<String, Object> request = new HashMap<>(Map.of("name", name, "type", type));
+        if (scenarioGroup != null) {
+            request.put("communicationScenarioGroup", scenarioGroup);
+        }
+        Api.Response registered = api.post("/api/v1/systems", adminToken, request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Map<String, Object> pairing = Pairings.of(registered.json(), "SN-" + UUID.randomUUID());
+        pairing.put("notificationUrl", notificationUrl);
+        Api.Response paired = api.post("/api/v1/pairing", null, pairing);
+        assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
+        return registered.json().path("system").path("id").asString();
     }
 }

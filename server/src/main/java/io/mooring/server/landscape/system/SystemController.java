@@ -2,10 +2,10 @@ package io.mooring.server.landscape.system;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mooring.server.platform.problem.MooringProblem;
 import io.mooring.server.platform.security.Caller;
 import io.mooring.server.platform.security.RequiresRole;
 import io.mooring.server.platform.security.Role;
+import io.mooring.server.platform.web.ETags;
 import io.mooring.server.platform.web.Page;
 import io.mooring.server.platform.web.PageRequest;
 import java.net.URI;
@@ -77,7 +77,7 @@ class SystemController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody SystemRequests.SystemChange change) {
-        LandscapeSystem system = registry.update(caller, id, change, version(ifMatch));
+        LandscapeSystem system = registry.update(caller, id, change, ETags.version(ifMatch, "system"));
         return ResponseEntity.ok().eTag(etag(system)).body(system);
     }
 
@@ -99,21 +99,6 @@ class SystemController {
     }
 
     private static String etag(LandscapeSystem system) {
-        return "\"" + system.version() + "\"";
-    }
-
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw MooringProblem.invalidInput("If-Match must be the ETag of the system as last read, such as \"3\".");
-        }
+        return ETags.of(system.version());
     }
 }

@@ -108,6 +108,31 @@ class SystemStore {
         return db.selectFrom(SYSTEMS).where(SYSTEMS.ID.eq(id)).forUpdate().fetchOptional(r -> toSystem(r, Map.of()));
     }
 
+    /**
+     * Reads and locks systems of the account in the order of their ids, so that transactions locking several systems
+     * cannot deadlock; labels are left unread. Ids of other accounts or of no system are left out.
+     */
+    List<LandscapeSystem> lockAll(UUID globalAccountId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(SYSTEMS)
+                .where(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), SYSTEMS.ID.in(ids))
+                .orderBy(SYSTEMS.ID)
+                .forUpdate()
+                .fetch(r -> toSystem(r, Map.of()));
+    }
+
+    /** Systems of the account with these ids, without their labels. */
+    List<LandscapeSystem> findAll(UUID globalAccountId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(SYSTEMS)
+                .where(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), SYSTEMS.ID.in(ids))
+                .fetch(r -> toSystem(r, Map.of()));
+    }
+
     /** The system of the account that holds this system number. */
     Optional<LandscapeSystem> findByNumber(UUID globalAccountId, String systemNumber) {
         return holderOfNumber(globalAccountId, systemNumber).flatMap(id -> find(globalAccountId, id));

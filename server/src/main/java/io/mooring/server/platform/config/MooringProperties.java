@@ -9,11 +9,13 @@ import org.springframework.util.unit.DataSize;
 /** Mooring's settings under the {@code mooring} prefix; every one has a default that works out of the box. */
 @ConfigurationProperties("mooring")
 public record MooringProperties(
+        @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue Tokens tokens,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Requests requests,
         @DefaultValue Login login,
-        @DefaultValue Pairing pairing) {
+        @DefaultValue Pairing pairing,
+        @DefaultValue Notifications notifications) {
 
     /** Lifetimes of the tokens Mooring issues, and their issuer: the token endpoint's URL, as in XSUAA. */
     public record Tokens(
@@ -40,4 +42,30 @@ public record MooringProperties(
 
     /** What paired systems receive. */
     public record Pairing(@DefaultValue("365d") Duration certificateValidity) {}
+
+    /**
+     * How formation notifications are delivered: polled every {@code pollInterval} (and at once after a change),
+     * each attempt bounded by {@code requestTimeout}, retried with exponential backoff from {@code initialBackoff}
+     * up to {@code maxBackoff} until {@code maxAttempts} are used. A delivery that a stopped server leaves unfinished
+     * is attempted again once its {@code lease} has run out.
+     */
+    public record Notifications(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration requestTimeout,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("1m") Duration lease,
+            @DefaultValue("16") int maxInFlight) {
+        public Notifications {
+            if (maxAttempts < 1 || maxInFlight < 1) {
+                throw new IllegalArgumentException(
+                        "mooring.notifications.max-attempts and max-in-flight must be at " + "least 1");
+            }
+            if (lease.compareTo(requestTimeout) <= 0) {
+                throw new IllegalArgumentException("mooring.notifications.lease (" + lease
+                        + ") must be longer than request-timeout (" + requestTimeout + ")");
+            }
+        }
+    }
 }

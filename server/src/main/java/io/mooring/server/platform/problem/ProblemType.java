@@ -16,6 +16,8 @@ public enum ProblemType {
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     NAME_TAKEN("name-taken", HttpStatus.CONFLICT, "Name already taken"),
     INVALID_STATE("invalid-state", HttpStatus.CONFLICT, "Operation not allowed in the current state"),
+    FORMATION_RULES_VIOLATED(
+            "formation-rules-violated", HttpStatus.CONFLICT, "The formation type's rules forbid this change"),
     DEREGISTRATION_BLOCKED("deregistration-blocked", HttpStatus.CONFLICT, "System is still in use"),
     PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
