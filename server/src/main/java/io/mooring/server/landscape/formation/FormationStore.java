@@ -31,6 +31,9 @@ import org.springframework.stereotype.Repository;
 /** SQL for custom formation types, formations, their assignments and the notification outbox. */
 @Repository
 class FormationStore {
+    private static final List<String> UNDELIVERED =
+            List.of(NotificationStatus.PENDING.name(), NotificationStatus.DELIVERING.name());
+
     private final DSLContext db;
 
     FormationStore(DSLContext db) {
@@ -253,15 +256,15 @@ class FormationStore {
     }
 
     /**
-     * Notifications due at {@code now}, oldest due first. A notification waits while an older one to the same
-     * recipient about the same formation is still pending, so that each participant hears of the changes in the
-     * order they were made.
+     * Notifications due at {@code now}, oldest due first: pending ones, and those whose delivery lease ran out. A
+     * notification waits while an older one to the same recipient about the same formation is still undelivered, so
+     * that each participant hears of the changes in the order they were made.
      */
     List<Notification> due(Instant now, int limit) {
         FormationNotifications earlier = FORMATION_NOTIFICATIONS.as("earlier");
         return db.selectFrom(FORMATION_NOTIFICATIONS)
                 .where(
-                        FORMATION_NOTIFICATIONS.STATUS.eq(NotificationStatus.PENDING.name()),
+                        FORMATION_NOTIFICATIONS.STATUS.in(UNDELIVERED),
                         FORMATION_NOTIFICATIONS.NEXT_ATTEMPT_AT.le(now),
                         DSL.notExists(DSL.selectOne()
                                 .from(earlier)
@@ -269,7 +272,7 @@ class FormationStore {
                                         earlier.FORMATION_ID.eq(FORMATION_NOTIFICATIONS.FORMATION_ID),
                                         earlier.RECIPIENT_SYSTEM_ID.eq(FORMATION_NOTIFICATIONS.RECIPIENT_SYSTEM_ID),
                                         earlier.SEQUENCE.lt(FORMATION_NOTIFICATIONS.SEQUENCE),
-                                        earlier.STATUS.eq(NotificationStatus.PENDING.name()))))
+                                        earlier.STATUS.in(UNDELIVERED))))
                 .orderBy(FORMATION_NOTIFICATIONS.NEXT_ATTEMPT_AT, FORMATION_NOTIFICATIONS.SEQUENCE)
                 .limit(limit)
                 .fetch(FormationStore::toNotification);
@@ -281,12 +284,13 @@ class FormationStore {
      */
     boolean claim(Notification notification, Instant leaseUntil, Instant now) {
         return db.update(FORMATION_NOTIFICATIONS)
+                        .set(FORMATION_NOTIFICATIONS.STATUS, NotificationStatus.DELIVERING.name())
                         .set(FORMATION_NOTIFICATIONS.NEXT_ATTEMPT_AT, leaseUntil)
                         .set(FORMATION_NOTIFICATIONS.ATTEMPTS, notification.attempts() + 1)
                         .set(FORMATION_NOTIFICATIONS.UPDATED_AT, now)
                         .where(
                                 FORMATION_NOTIFICATIONS.ID.eq(notification.id()),
-                                FORMATION_NOTIFICATIONS.STATUS.eq(NotificationStatus.PENDING.name()),
+                                FORMATION_NOTIFICATIONS.STATUS.in(UNDELIVERED),
                                 FORMATION_NOTIFICATIONS.ATTEMPTS.eq(notification.attempts()),
                                 FORMATION_NOTIFICATIONS.NEXT_ATTEMPT_AT.eq(notification.nextAttemptAt()))
                         .execute()
@@ -317,7 +321,7 @@ class FormationStore {
                         .set(FORMATION_NOTIFICATIONS.UPDATED_AT, now)
                         .where(
                                 FORMATION_NOTIFICATIONS.ID.eq(id),
-                                FORMATION_NOTIFICATIONS.STATUS.eq(NotificationStatus.PENDING.name()),
+                                FORMATION_NOTIFICATIONS.STATUS.eq(NotificationStatus.DELIVERING.name()),
                                 FORMATION_NOTIFICATIONS.ATTEMPTS.eq(attempt))
                         .execute()
                 == 1;

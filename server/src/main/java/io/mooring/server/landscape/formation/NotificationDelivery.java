@@ -186,7 +186,7 @@ class NotificationDelivery implements SmartLifecycle {
                 n.recipientUrl(),
                 n.operation(),
                 n.payload(),
-                n.status(),
+                NotificationStatus.DELIVERING,
                 attempts,
                 nextAttemptAt,
                 n.lastError(),

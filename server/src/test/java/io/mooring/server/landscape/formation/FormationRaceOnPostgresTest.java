@@ -1,0 +1,6 @@
+package io.mooring.server.landscape.formation;
+
+import io.mooring.server.testing.OnPostgres;
+
+@OnPostgres
+class FormationRaceOnPostgresTest extends FormationRaceTests {}
