@@ -40,6 +40,11 @@ public final class Tenant {
         return new Tenant(api, created.json().path("id").asString(), login(api, admin, PASSWORD));
     }
 
+    /** The same account, reached through another server on the same database. */
+    public static Tenant reconnect(Api api, Tenant tenant) {
+        return new Tenant(api, tenant.id, tenant.adminToken);
+    }
+
     public static String operatorToken(Api api) {
         return login(api, ServerTest.OPERATOR, ServerTest.OPERATOR_PASSWORD);
     }

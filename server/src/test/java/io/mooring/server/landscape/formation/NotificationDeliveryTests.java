@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Notifications delivered to real HTTP endpoints on loopback that fail, time out, refuse, answer later and recover.
- * The server's clock stands still in these tests, so a retry happens only when the test moves the clock past its
- * backoff: every step is observed, none is waited for by sleeping.
+ * Retries are made due by moving the server's clock past their backoff rather than by waiting for it, and every
+ * step is observed through the API, none waited for by sleeping.
  */
 abstract class NotificationDeliveryTests extends ServerTest {
     private static final Duration PAST_ANY_BACKOFF = Duration.ofSeconds(5);
