@@ -46,19 +46,27 @@ class FormationStore {
 
     // --- custom formation types
 
-    List<CustomFormationTypesRecord> customTypes(UUID globalAccountId) {
+    /** A custom formation type as stored: its rules and effects as JSON. */
+    record StoredType(
+            String code, String displayName, @Nullable String description, String rules, String effects) {}
+
+    List<StoredType> customTypes(UUID globalAccountId) {
         return db.selectFrom(CUSTOM_FORMATION_TYPES)
                 .where(CUSTOM_FORMATION_TYPES.GLOBAL_ACCOUNT_ID.eq(globalAccountId))
                 .orderBy(CUSTOM_FORMATION_TYPES.CODE)
-                .fetch();
+                .fetch(FormationStore::toStoredType);
     }
 
-    Optional<CustomFormationTypesRecord> customType(UUID globalAccountId, String code) {
+    Optional<StoredType> customType(UUID globalAccountId, String code) {
         return db.selectFrom(CUSTOM_FORMATION_TYPES)
                 .where(
                         CUSTOM_FORMATION_TYPES.GLOBAL_ACCOUNT_ID.eq(globalAccountId),
                         CUSTOM_FORMATION_TYPES.CODE.eq(code))
-                .fetchOptional();
+                .fetchOptional(FormationStore::toStoredType);
+    }
+
+    private static StoredType toStoredType(CustomFormationTypesRecord r) {
+        return new StoredType(r.getCode(), r.getDisplayName(), r.getDescription(), r.getRules(), r.getEffects());
     }
 
     void insertCustomType(UUID globalAccountId, FormationType type, String rulesJson, String effectsJson, Instant now) {

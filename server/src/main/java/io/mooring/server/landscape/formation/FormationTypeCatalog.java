@@ -3,7 +3,6 @@ package io.mooring.server.landscape.formation;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.audit.AuditLog;
-import io.mooring.server.db.tables.records.CustomFormationTypesRecord;
 import io.mooring.server.landscape.formation.rule.FormationRule;
 import io.mooring.server.landscape.system.SystemType;
 import io.mooring.server.landscape.system.SystemTypeCatalog;
@@ -182,13 +181,13 @@ public class FormationTypeCatalog {
         }
     }
 
-    private FormationType toType(CustomFormationTypesRecord r) {
+    private FormationType toType(FormationStore.StoredType stored) {
         return new FormationType(
-                r.getCode(),
-                r.getDisplayName(),
-                r.getDescription(),
-                json.readerFor(RULES).readValue(r.getRules()),
-                json.readerFor(EFFECTS).readValue(r.getEffects()),
+                stored.code(),
+                stored.displayName(),
+                stored.description(),
+                json.readerFor(RULES).readValue(stored.rules()),
+                json.readerFor(EFFECTS).readValue(stored.effects()),
                 true);
     }
 }

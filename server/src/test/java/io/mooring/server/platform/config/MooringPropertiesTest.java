@@ -23,6 +23,16 @@ class MooringPropertiesTest {
         assertThat(properties.login().attemptsPerMinutePerName()).isEqualTo(10);
         assertThat(properties.login().attemptsPerMinutePerAddress()).isEqualTo(60);
         assertThat(properties.pairing().certificateValidity()).isEqualTo(Duration.ofDays(365));
+        assertThat(properties.publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(properties.notifications())
+                .isEqualTo(new MooringProperties.Notifications(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        8,
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(1),
+                        16));
     }
 
     @Test
@@ -38,7 +48,15 @@ class MooringPropertiesTest {
                 Map.entry("mooring.requests.max-body-size", "2MB"),
                 Map.entry("mooring.login.attempts-per-minute-per-name", "3"),
                 Map.entry("mooring.login.attempts-per-minute-per-address", "7"),
-                Map.entry("mooring.pairing.certificate-validity", "30d")));
+                Map.entry("mooring.pairing.certificate-validity", "30d"),
+                Map.entry("mooring.public-url", "https://mooring.example.com"),
+                Map.entry("mooring.notifications.poll-interval", "5s"),
+                Map.entry("mooring.notifications.request-timeout", "3s"),
+                Map.entry("mooring.notifications.max-attempts", "5"),
+                Map.entry("mooring.notifications.initial-backoff", "1s"),
+                Map.entry("mooring.notifications.max-backoff", "1h"),
+                Map.entry("mooring.notifications.lease", "2m"),
+                Map.entry("mooring.notifications.max-in-flight", "4")));
 
         assertThat(properties.tokens())
                 .isEqualTo(new MooringProperties.Tokens(
@@ -48,6 +66,23 @@ class MooringPropertiesTest {
         assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(properties.login()).isEqualTo(new MooringProperties.Login(3, 7));
         assertThat(properties.pairing().certificateValidity()).isEqualTo(Duration.ofDays(30));
+        assertThat(properties.publicUrl()).isEqualTo("https://mooring.example.com");
+        assertThat(properties.notifications())
+                .isEqualTo(new MooringProperties.Notifications(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(3),
+                        5,
+                        Duration.ofSeconds(1),
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(2),
+                        4));
+    }
+
+    @Test
+    void aLeaseNoLongerThanTheRequestTimeoutShouldBeRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(
+                        Map.of("mooring.notifications.request-timeout", "30s", "mooring.notifications.lease", "30s")))
+                .hasStackTraceContaining("must be longer than request-timeout");
     }
 
     private static MooringProperties bind(Map<String, String> values) {

@@ -3,12 +3,16 @@ package io.mooring.server.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.server.testing.Api;
+import io.mooring.server.testing.FormationApi;
+import io.mooring.server.testing.ParticipantEndpoint;
 import io.mooring.server.testing.ServerTest;
 import io.mooring.server.testing.Tenant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,11 +27,20 @@ import tools.jackson.databind.JsonNode;
  * The endpoints are taken from the server itself, so a new endpoint without a case here fails this test.
  */
 abstract class TenantIsolationTests extends ServerTest {
-    /** Valid bodies that would change the victim's object, were the intruder let through. */
-    private static final Map<String, Map<String, Object>> HIJACK = Map.of(
-            "/api/v1/systems/", Map.of("name", "hijacked", "labels", Map.of("owner", "intruder")),
-            "/api/v1/subaccounts/", Map.of("displayName", "hijacked", "description", "hijacked"),
-            "/api/v1/users/", Map.of("roleCollections", List.of("Viewer")));
+    /** Participants report here with the notification's status token; an access token of any account is no key. */
+    private static final String STATUS_REPORTS = "/api/v1/formation-notifications/";
+
+    private ParticipantEndpoint participant;
+
+    @BeforeEach
+    void startParticipant() {
+        participant = ParticipantEndpoint.start().byDefault(ParticipantEndpoint.Reply.status(202));
+    }
+
+    @AfterEach
+    void stopParticipant() {
+        participant.close();
+    }
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -47,10 +60,11 @@ abstract class TenantIsolationTests extends ServerTest {
                         .filter(pattern -> pattern.startsWith("/api/v1/") && pattern.contains("{"))
                         .forEach(pattern -> methods(info).forEach(method -> {
                             String path = resolve(pattern, ids);
-                            Api.Response response = api.sendJson(method, path, intruder.adminToken, hijack(pattern));
+                            Api.Response response =
+                                    api.sendJson(method, path, intruder.adminToken, hijack(pattern, ids));
                             assertThat(response.status())
                                     .as(method + " " + path + " -> " + response)
-                                    .isIn(403, 404);
+                                    .isIn(pattern.startsWith(STATUS_REPORTS) ? List.of(401) : List.of(403, 404));
                             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
                             called.add(method + " " + pattern);
                         })));
@@ -63,11 +77,17 @@ abstract class TenantIsolationTests extends ServerTest {
                 "/api/v1/users",
                 "/api/v1/api-clients",
                 "/api/v1/system-types",
+                "/api/v1/formations",
+                "/api/v1/formation-types",
+                "/api/v1/entitlement-assignments",
                 "/api/v1/audit-events")) {
             String body = api.get(list, intruder.adminToken).text();
             ids.values().forEach(id -> assertThat(body).as(list).doesNotContain(id));
         }
     }
+
+    /** The victim's system that is in its formation, for endpoints that address a member. */
+    private static final String MEMBER = "member";
 
     private Map<String, String> victimObjects(Tenant victim) {
         Map<String, String> ids = new LinkedHashMap<>();
@@ -100,6 +120,29 @@ abstract class TenantIsolationTests extends ServerTest {
         api.post(
                 "/api/v1/system-types", victim.adminToken, Map.of("code", "VICTIM_TYPE", "displayName", "Victim type"));
         ids.put("/api/v1/system-types/", "VICTIM_TYPE");
+        String member = victim.pairedSystem("Victim Commerce", "COMMERCE_CLOUD", null, participant.url());
+        FormationApi formations = new FormationApi(api, victim);
+        String formation = formations.created("Victim formation", "SIDE_BY_SIDE_KYMA", member);
+        formations.awaitState(formation, member, "CONFIG_PENDING");
+        ids.put("/api/v1/formations/", formation);
+        ids.put(MEMBER, member);
+        ids.put(
+                STATUS_REPORTS,
+                formations.notifications(formation).get(0).path("id").asString());
+        api.post(
+                "/api/v1/formation-types",
+                victim.adminToken,
+                Map.of("code", "VICTIM_FORMATION_TYPE", "displayName", "Victim formation type"));
+        ids.put("/api/v1/formation-types/", "VICTIM_FORMATION_TYPE");
+        ids.put(
+                "/api/v1/entitlement-assignments/",
+                api.post(
+                                "/api/v1/entitlement-assignments",
+                                victim.adminToken,
+                                Map.of("systemId", member, "service", "kyma", "plan", "azure"))
+                        .json()
+                        .path("id")
+                        .asString());
         return ids;
     }
 
@@ -111,6 +154,9 @@ abstract class TenantIsolationTests extends ServerTest {
                 "/api/v1/users",
                 "/api/v1/api-clients",
                 "/api/v1/system-types",
+                "/api/v1/formations",
+                "/api/v1/formation-types",
+                "/api/v1/entitlement-assignments",
                 "/api/v1/audit-events",
                 "/api/v1/global-account")) {
             state.put(path, api.get(path, victim.adminToken).text());
@@ -118,19 +164,35 @@ abstract class TenantIsolationTests extends ServerTest {
         return state;
     }
 
-    private static Map<String, Object> hijack(String pattern) {
-        return HIJACK.entrySet().stream()
-                .filter(entry -> pattern.startsWith(entry.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(Map.of());
+    /** A valid body that would change the victim's object, were the intruder let through. */
+    private static Map<String, Object> hijack(String pattern, Map<String, String> ids) {
+        if (pattern.startsWith("/api/v1/systems/")) {
+            return Map.of("name", "hijacked", "labels", Map.of("owner", "intruder"));
+        }
+        if (pattern.startsWith("/api/v1/subaccounts/")) {
+            return Map.of("displayName", "hijacked", "description", "hijacked");
+        }
+        if (pattern.startsWith("/api/v1/users/")) {
+            return Map.of("roleCollections", List.of("Viewer"));
+        }
+        if (pattern.endsWith("/assignments")) {
+            return Map.of("systemId", ids.get(MEMBER));
+        }
+        if (pattern.startsWith("/api/v1/formations/")) {
+            return Map.of("name", "hijacked");
+        }
+        if (pattern.startsWith(STATUS_REPORTS)) {
+            return Map.of("state", "ERROR", "error", "hijacked");
+        }
+        return Map.of();
     }
 
     private static String resolve(String pattern, Map<String, String> ids) {
         return ids.entrySet().stream()
                 .filter(entry -> pattern.startsWith(entry.getKey()))
                 .findFirst()
-                .map(entry -> pattern.replaceFirst("\\{[^}]+}", entry.getValue()))
+                .map(entry ->
+                        pattern.replaceFirst("\\{[^}]+}", entry.getValue()).replaceAll("\\{[^}]+}", ids.get(MEMBER)))
                 .orElseThrow(() -> new AssertionError("No victim object for " + pattern + "; add one to this test"));
     }
 
