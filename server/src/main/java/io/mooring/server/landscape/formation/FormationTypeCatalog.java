@@ -91,6 +91,11 @@ public class FormationTypeCatalog {
         this.clock = requireNonNull(clock, "clock");
     }
 
+    /** SAP's formation types, the same in every account. */
+    public static List<FormationType> builtInTypes() {
+        return BUILT_IN;
+    }
+
     @Transactional(readOnly = true)
     public List<FormationType> types(UUID globalAccountId) {
         List<FormationType> all = new ArrayList<>(BUILT_IN);

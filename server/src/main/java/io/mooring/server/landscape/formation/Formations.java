@@ -108,7 +108,7 @@ public class Formations {
 
     @Transactional(readOnly = true)
     public FormationView get(Caller caller, UUID id) {
-        Formation formation = find(caller, id);
+        Formation formation = members.find(caller, id);
         return members.view(
                 formation,
                 types.find(caller.globalAccountId(), formation.type()).orElse(null),
@@ -119,7 +119,7 @@ public class Formations {
     @Transactional
     public FormationView rename(
             Caller caller, UUID id, FormationRequests.FormationChange change, @Nullable Long expectedVersion) {
-        Formation formation = lock(caller, id);
+        Formation formation = members.lock(caller, id);
         if (expectedVersion != null && expectedVersion != formation.version()) {
             throw MooringProblem.of(
                     ProblemType.PRECONDITION_FAILED,
@@ -146,7 +146,7 @@ public class Formations {
      */
     @Transactional
     public java.util.Optional<FormationView> delete(Caller caller, UUID id, boolean unassignMembers) {
-        Formation formation = lock(caller, id);
+        Formation formation = members.lock(caller, id);
         FormationType type = types.type(caller.globalAccountId(), formation.type());
         List<Member> current = members.of(formation);
         if (!current.isEmpty() && !unassignMembers) {
@@ -185,7 +185,7 @@ public class Formations {
      */
     @Transactional
     public FormationView resynchronize(Caller caller, UUID id) {
-        Formation formation = lock(caller, id);
+        Formation formation = members.lock(caller, id);
         Instant now = clock.instant();
         String actor = AuditLog.describe(caller);
         for (Member member : members.of(formation)) {
@@ -198,14 +198,6 @@ public class Formations {
                 .map(f -> members.view(
                         f, types.find(caller.globalAccountId(), f.type()).orElse(null), null))
                 .orElseThrow(() -> MooringProblem.notFound("Formation", id));
-    }
-
-    private Formation find(Caller caller, UUID id) {
-        return store.find(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
-    }
-
-    private Formation lock(Caller caller, UUID id) {
-        return store.lock(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
     }
 
     static void requireActive(Formation formation) {

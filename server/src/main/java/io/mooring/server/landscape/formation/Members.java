@@ -8,6 +8,8 @@ import io.mooring.server.landscape.formation.FormationViews.FormationStatus;
 import io.mooring.server.landscape.formation.FormationViews.FormationView;
 import io.mooring.server.landscape.system.LandscapeSystem;
 import io.mooring.server.landscape.system.SystemDirectory;
+import io.mooring.server.platform.problem.MooringProblem;
+import io.mooring.server.platform.security.Caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Reads the members of formations and shows formations with their aggregated status. */
+/** Reads formations and their members, and shows formations with their aggregated status. */
 @Component
 class Members {
     private final FormationStore store;
@@ -27,6 +29,16 @@ class Members {
     Members(FormationStore store, SystemDirectory systems) {
         this.store = requireNonNull(store, "store");
         this.systems = requireNonNull(systems, "systems");
+    }
+
+    /** The caller's account's formation with this id; 404 when there is none. */
+    Formation find(Caller caller, UUID id) {
+        return store.find(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
+    }
+
+    /** Like {@link #find}, and locks the formation until the transaction ends: every change of it starts here. */
+    Formation lock(Caller caller, UUID id) {
+        return store.lock(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
     }
 
     /** The formation's members in the order they joined. */

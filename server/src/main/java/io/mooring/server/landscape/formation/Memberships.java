@@ -69,7 +69,7 @@ public class Memberships {
         if (systemId == null) {
             throw MooringProblem.invalidInput("'systemId' is required: the id of the system to assign.");
         }
-        Formation formation = lock(caller, formationId);
+        Formation formation = members.lock(caller, formationId);
         Formations.requireActive(formation);
         FormationType type = types.type(caller.globalAccountId(), formation.type());
         Instant now = clock.instant();
@@ -99,7 +99,7 @@ public class Memberships {
      */
     @Transactional
     public Optional<AssignmentView> unassign(Caller caller, UUID formationId, UUID systemId) {
-        Formation formation = lock(caller, formationId);
+        Formation formation = members.lock(caller, formationId);
         FormationType type = types.type(caller.globalAccountId(), formation.type());
         List<Member> current = members.of(formation);
         Member leaving = current.stream()
@@ -135,7 +135,7 @@ public class Memberships {
 
     @Transactional(readOnly = true)
     public List<AssignmentView> assignments(Caller caller, UUID formationId) {
-        Formation formation = find(caller, formationId);
+        Formation formation = members.find(caller, formationId);
         FormationType type =
                 types.find(caller.globalAccountId(), formation.type()).orElse(null);
         return members.of(formation).stream()
@@ -148,13 +148,13 @@ public class Memberships {
         return assignments(caller, formationId).stream()
                 .filter(a -> a.systemId().equals(systemId))
                 .findFirst()
-                .orElseThrow(() -> notMember(find(caller, formationId), systemId));
+                .orElseThrow(() -> notMember(members.find(caller, formationId), systemId));
     }
 
     /** The formation's notifications, newest first: what the outbox holds and where each delivery stands. */
     @Transactional(readOnly = true)
     public List<NotificationView> notifications(Caller caller, UUID formationId) {
-        Formation formation = find(caller, formationId);
+        Formation formation = members.find(caller, formationId);
         return store.notificationsOfFormation(formation.id(), NOTIFICATIONS_SHOWN).stream()
                 .map(NotificationView::of)
                 .toList();
@@ -178,14 +178,6 @@ public class Memberships {
             auditLog.changed(caller, "formation.assign-retry", "formation", formation.id(), system.name());
         }
         return members.assignment(formation, type, current, system);
-    }
-
-    private Formation find(Caller caller, UUID id) {
-        return store.find(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
-    }
-
-    private Formation lock(Caller caller, UUID id) {
-        return store.lock(caller.globalAccountId(), id).orElseThrow(() -> MooringProblem.notFound("Formation", id));
     }
 
     private static MooringProblem notMember(Formation formation, @Nullable UUID systemId) {

@@ -74,8 +74,10 @@ class RuleGate {
         if (!violations.isEmpty()) {
             throw MooringProblem.of(
                             ProblemType.FORMATION_RULES_VIOLATED,
-                            (violations.size() == 1 ? "A rule" : violations.size() + " rules") + " of '"
-                                    + type.displayName() + "' forbid this: "
+                            (violations.size() == 1
+                                            ? "A rule of '" + type.displayName() + "' forbids this: "
+                                            : violations.size() + " rules of '" + type.displayName()
+                                                    + "' forbid this: ")
                                     + String.join(
                                             " ",
                                             violations.stream()

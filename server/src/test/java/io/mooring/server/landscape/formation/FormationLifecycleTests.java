@@ -76,17 +76,11 @@ abstract class FormationLifecycleTests extends ServerTest {
                 api.patch("/api/v1/formations/" + first, tenant.adminToken, Map.of("name", "integrations"));
         assertThat(clash.problemType()).isEqualTo("urn:mooring:problem:name-taken");
 
-        Api.Response renamed = api.send(api.request("/api/v1/formations/" + first, tenant.adminToken)
-                .header("If-Match", "\"1\"")
-                .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Extensions EU\"}")));
+        Api.Response renamed = rename(first, "\"1\"", "Extensions EU");
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
         assertThat(renamed.header("ETag")).isEqualTo("\"2\"");
 
-        Api.Response stale = api.send(api.request("/api/v1/formations/" + first, tenant.adminToken)
-                .header("If-Match", "\"1\"")
-                .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Lost update\"}")));
+        Api.Response stale = rename(first, "\"1\"", "Lost update");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(formations.get(first).path("name").asString()).isEqualTo("Extensions EU");
     }
@@ -299,6 +293,16 @@ abstract class FormationLifecycleTests extends ServerTest {
                 .path("items");
         assertThat(events.valueStream().map(e -> e.path("action").asString()))
                 .contains("formation.create", "formation.assign", "formation.unassign");
+    }
+
+    private Api.Response rename(String formation, String ifMatch, String name) {
+        return api.send(api.request("/api/v1/formations/" + formation, tenant.adminToken)
+                .header("If-Match", ifMatch)
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                Api.JSON.writeValueAsString(Map.of("name", name)))));
     }
 
     private void assertInvalid(Map<String, Object> type, String mentioned) {

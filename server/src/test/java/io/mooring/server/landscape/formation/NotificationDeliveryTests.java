@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,10 @@ abstract class NotificationDeliveryTests extends ServerTest {
         formations.awaitState(formation, kymaSystem, "CONFIG_PENDING");
         JsonNode received = kyma.received().getFirst().body();
 
-        Api.Response reported = api.send(api.request(
-                        URI.create(received.path("statusUrl").asString()).getPath(), null)
-                .header("Mooring-Status-Token", received.path("statusToken").asString())
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"ERROR\",\"error\":\"destination missing\"}")));
+        Api.Response reported = report(
+                URI.create(received.path("statusUrl").asString()).getPath(),
+                received.path("statusToken").asString(),
+                Map.of("state", "ERROR", "error", "destination missing"));
 
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         assertThat(formations.state(formation, kymaSystem)).isEqualTo("CREATE_ERROR");
@@ -220,12 +220,15 @@ abstract class NotificationDeliveryTests extends ServerTest {
                 && n.path("lastError").isString();
     }
 
-    private Api.Response report(String path, String token, String state) {
+    private Api.Response report(String path, @Nullable String token, String state) {
+        return report(path, token, Map.of("state", state));
+    }
+
+    private Api.Response report(String path, @Nullable String token, Map<String, String> body) {
         HttpRequest.Builder request = api.request(path, null).header("Content-Type", "application/json");
         if (token != null) {
             request.header("Mooring-Status-Token", token);
         }
-        return api.send(
-                request.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of("state", state)))));
+        return api.send(request.PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
     }
 }

@@ -68,13 +68,8 @@ public sealed interface FormationRule {
             List<Participant> offending = check.joining().stream()
                     .filter(system -> !systemTypes.contains(system.type()))
                     .toList();
-            return offending.isEmpty()
-                    ? List.of()
-                    : List.of(Violation.of(
-                            this,
-                            names(offending) + (offending.size() == 1 ? " is" : " are")
-                                    + " not of an allowed type; formations of this type take only " + systemTypes + ".",
-                            offending));
+            return offendingSystems(
+                    this, offending, " not of an allowed type; formations of this type take only " + systemTypes + ".");
         }
 
         @Override
@@ -223,14 +218,10 @@ public sealed interface FormationRule {
                     .filter(system -> system.type().equals(systemType))
                     .filter(system -> !scenarioGroup.equals(system.scenarioGroup()))
                     .toList();
-            return offending.isEmpty()
-                    ? List.of()
-                    : List.of(Violation.of(
-                            this,
-                            names(offending) + (offending.size() == 1 ? " is" : " are")
-                                    + " not registered with '" + scenarioGroup
-                                    + "'; register the system again with that group.",
-                            offending));
+            return offendingSystems(
+                    this,
+                    offending,
+                    " not registered with '" + scenarioGroup + "'; register the system again with that group.");
         }
 
         @Override
@@ -266,13 +257,8 @@ public sealed interface FormationRule {
                     .filter(this::applies)
                     .filter(system -> !system.registered())
                     .toList();
-            return offending.isEmpty()
-                    ? List.of()
-                    : List.of(Violation.of(
-                            this,
-                            names(offending) + (offending.size() == 1 ? " is" : " are")
-                                    + " not Registered yet; complete pairing with the integration token first.",
-                            offending));
+            return offendingSystems(
+                    this, offending, " not Registered yet; complete pairing with the integration token first.");
         }
 
         @Override
@@ -283,6 +269,18 @@ public sealed interface FormationRule {
         private boolean applies(Participant system) {
             return systemTypes.isEmpty() ? system.pairingRequiredForFormation() : systemTypes.contains(system.type());
         }
+    }
+
+    /**
+     * No violation when no system offends; otherwise one that names them all: "'A' is ..." or "'A', 'B' are ...",
+     * followed by {@code complaint}.
+     */
+    private static List<Violation> offendingSystems(FormationRule rule, List<Participant> offending, String complaint) {
+        if (offending.isEmpty()) {
+            return List.of();
+        }
+        String subject = names(offending) + (offending.size() == 1 ? " is" : " are");
+        return List.of(Violation.of(rule, subject + complaint, offending));
     }
 
     private static String names(List<Participant> systems) {

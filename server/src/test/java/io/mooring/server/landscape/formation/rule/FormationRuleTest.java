@@ -3,6 +3,7 @@ package io.mooring.server.landscape.formation.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mooring.server.landscape.formation.FormationTypeCatalog;
 import io.mooring.server.landscape.formation.rule.Violation.SystemReference;
 import io.mooring.server.platform.problem.MooringProblem;
 import io.mooring.server.platform.problem.ProblemType;
@@ -24,12 +25,12 @@ class FormationRuleTest {
     private static final TypeReference<List<FormationRule>> RULES = new TypeReference<>() {};
 
     /** The rules of the built-in "Integration with SAP Task Center" type, as FormationTypeCatalog defines them. */
-    private static final List<FormationRule> TASK_CENTER_RULES = List.of(
-            new FormationRule.AllowedSystemTypes(List.of(TASK_CENTER, S4)),
-            new FormationRule.OneFormationPerSystem(TASK_CENTER),
-            new FormationRule.SystemCount(TASK_CENTER, null, 1),
-            new FormationRule.RequiredScenarioGroup(S4, ALL_SCENARIOS),
-            new FormationRule.RegisteredBeforeJoining(List.of()));
+    /** The rules of "Integration with SAP Task Center", as the catalog defines them. */
+    private static final List<FormationRule> TASK_CENTER_RULES = FormationTypeCatalog.builtInTypes().stream()
+            .filter(type -> type.code().equals(FormationTypeCatalog.TASK_CENTER_INTEGRATION))
+            .findFirst()
+            .orElseThrow()
+            .rules();
 
     private final Participant taskCenter = system("task-center", TASK_CENTER, null, true, false);
     private final Participant otherTaskCenter = system("task-center-2", TASK_CENTER, null, true, false);
@@ -122,7 +123,8 @@ class FormationRuleTest {
 
         List<Violation> violations = rule.check(check);
 
-        assertThat(violations).extracting(Violation::systems)
+        assertThat(violations)
+                .extracting(Violation::systems)
                 .containsExactly(List.of(reference(taskCenter)), List.of(reference(otherTaskCenter)));
         assertThat(violations.get(1).message()).contains("'Sales', 'Finance'");
     }
