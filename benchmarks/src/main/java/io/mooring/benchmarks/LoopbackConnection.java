@@ -40,27 +40,40 @@ final class LoopbackConnection implements AutoCloseable {
 
     /** Sends a POST with a JSON body and returns the status and the body. */
     Response post(String path, String bearer, String json) throws IOException {
+        return send("POST", path, bearer, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a DELETE without a body and returns the status and the body. */
+    Response delete(String path, String bearer) throws IOException {
+        return send("DELETE", path, bearer, null);
+    }
+
+    private Response send(String method, String path, String bearer, byte[] body) throws IOException {
         if (socket.isClosed()) {
             open();
         }
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256)
-                .append("POST ")
+                .append(method)
+                .append(' ')
                 .append(path)
                 .append(" HTTP/1.1\r\n")
                 .append("Host: ")
                 .append(host)
-                .append("\r\n")
-                .append("Content-Type: application/json\r\n")
-                .append("Content-Length: ")
-                .append(body.length)
                 .append("\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\n")
+                    .append("Content-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
+        }
         if (bearer != null) {
             head.append("Authorization: Bearer ").append(bearer).append("\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
         return read();
     }

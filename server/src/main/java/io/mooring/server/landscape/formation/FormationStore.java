@@ -123,21 +123,29 @@ class FormationStore {
                 == 1;
     }
 
+    /**
+     * The account's formation with this id. Selected on the primary key alone and checked for the account afterwards,
+     * like {@link #lock}, so that the plan does not depend on table statistics.
+     */
     Optional<Formation> find(UUID globalAccountId, UUID id) {
         return db.selectFrom(FORMATIONS)
-                .where(FORMATIONS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), FORMATIONS.ID.eq(id))
-                .fetchOptional(FormationStore::toFormation);
+                .where(FORMATIONS.ID.eq(id))
+                .fetchOptional(FormationStore::toFormation)
+                .filter(formation -> formation.globalAccountId().equals(globalAccountId));
     }
 
     /**
      * Reads and locks a formation of the account: every change of a formation and of its members takes this lock
-     * first, so that rules counting members see every change before theirs.
+     * first, so that rules counting members see every change before theirs. The row is selected on the primary key
+     * alone: with the account in the condition, PostgreSQL without table statistics picks the (account, type) index
+     * and reads every formation of the account.
      */
     Optional<Formation> lock(UUID globalAccountId, UUID id) {
         return db.selectFrom(FORMATIONS)
-                .where(FORMATIONS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), FORMATIONS.ID.eq(id))
+                .where(FORMATIONS.ID.eq(id))
                 .forUpdate()
-                .fetchOptional(FormationStore::toFormation);
+                .fetchOptional(FormationStore::toFormation)
+                .filter(formation -> formation.globalAccountId().equals(globalAccountId));
     }
 
     /** One page ordered by name, then id; fetches one row more than the page to tell whether another follows. */

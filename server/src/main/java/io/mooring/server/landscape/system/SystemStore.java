@@ -89,7 +89,8 @@ class SystemStore {
     }
 
     Optional<LandscapeSystem> find(UUID globalAccountId, UUID id) {
-        return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.ID.eq(id)), false);
+        return one(SYSTEMS.ID.eq(id), false)
+                .filter(system -> system.globalAccountId().equals(globalAccountId));
     }
 
     /**
@@ -97,7 +98,8 @@ class SystemStore {
      * one system take turns; empty when the account has no such system.
      */
     Optional<LandscapeSystem> lock(UUID globalAccountId, UUID id) {
-        return one(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId).and(SYSTEMS.ID.eq(id)), true);
+        return one(SYSTEMS.ID.eq(id), true)
+                .filter(system -> system.globalAccountId().equals(globalAccountId));
     }
 
     /**
@@ -111,16 +113,24 @@ class SystemStore {
     /**
      * Reads and locks systems of the account in the order of their ids, so that transactions locking several systems
      * cannot deadlock; labels are left unread. Ids of other accounts or of no system are left out.
+     *
+     * <p>Lookups by id select on the primary key alone and check the account afterwards: with the account in the
+     * condition, PostgreSQL without table statistics (autovacuum off, or a table that just grew) picks the index on
+     * (account, name) and reads every system of the account.
      */
     List<LandscapeSystem> lockAll(UUID globalAccountId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.selectFrom(SYSTEMS)
-                .where(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), SYSTEMS.ID.in(ids))
+        return db
+                .selectFrom(SYSTEMS)
+                .where(SYSTEMS.ID.in(ids))
                 .orderBy(SYSTEMS.ID)
                 .forUpdate()
-                .fetch(r -> toSystem(r, Map.of()));
+                .fetch(r -> toSystem(r, Map.of()))
+                .stream()
+                .filter(system -> system.globalAccountId().equals(globalAccountId))
+                .toList();
     }
 
     /** Systems of the account with these ids, without their labels. */
@@ -128,9 +138,9 @@ class SystemStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.selectFrom(SYSTEMS)
-                .where(SYSTEMS.GLOBAL_ACCOUNT_ID.eq(globalAccountId), SYSTEMS.ID.in(ids))
-                .fetch(r -> toSystem(r, Map.of()));
+        return db.selectFrom(SYSTEMS).where(SYSTEMS.ID.in(ids)).fetch(r -> toSystem(r, Map.of())).stream()
+                .filter(system -> system.globalAccountId().equals(globalAccountId))
+                .toList();
     }
 
     /** The system of the account that holds this system number. */
