@@ -21,50 +21,7 @@ port=${BENCH_PORT:-18481}
 parts=${PARTS:-h2,postgresql} # which databases to run on
 password=benchmark-admin-password
 work=$(mktemp -d)
-server_pid=""
-trap '[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
-mkfifo "$work/pause"
-exec 9<>"$work/pause" # reading it blocks until the timeout: a sleep that starts no process
-
-# Maven prints its errors on stdout: shown only when the build fails. Tests are not compiled: none run here.
-./mooring build -q -Dmaven.test.skip=true -Dspotless.apply.skip=true -Dspotless.check.skip=true >"$work/build.log" ||
-  { cat "$work/build.log" >&2; exit 1; }
-source <(./mooring env) # JAVA_HOME of the JDK the launcher picked
-classpath="benchmarks/target/mooring-benchmarks.jar:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
-
-# Starts the server in the background with the given environment; sets server_pid.
-start_server() {
-  env "$@" MOORING_PORT=$port MOORING_ADMIN_PASSWORD=$password ./mooring start >"$work/server.log" 2>&1 &
-  server_pid=$!
-}
-
-# One readiness request over bash's /dev/tcp, so that waiting starts no process.
-probe_ready() {
-  local status=""
-  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-  read -r -t 5 status <&3 || true
-  exec 3<&-
-  [[ $status == *" 200 "* ]]
-}
-
-wait_ready() {
-  for _ in $(seq 1 6000); do
-    probe_ready && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; return 1; }
-    read -r -t 0.01 -u 9 || true # a 10 ms pause without starting a process
-  done
-  echo "server did not become ready" >&2
-  return 1
-}
-
-stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
-
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+source benchmarks/server.sh
 
 # load <title> <maintenance command, run before each warm-up and measurement> <server environment...>
 load() {

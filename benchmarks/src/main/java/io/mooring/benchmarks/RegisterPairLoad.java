@@ -47,7 +47,7 @@ public final class RegisterPairLoad {
         if (!base.getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
             throw new IllegalArgumentException("Load tests target loopback only, not " + base);
         }
-        RegisterPairLoad load = new RegisterPairLoad(base, login(base, args[1], args[2]));
+        RegisterPairLoad load = new RegisterPairLoad(base, Login.accessToken(base, args[1], args[2]));
         int clients = Integer.parseInt(args[3]);
         load.run(clients, Duration.ofSeconds(Long.parseLong(args[4])));
         Result result = load.run(clients, Duration.ofSeconds(Long.parseLong(args[5])));
@@ -99,19 +99,6 @@ public final class RegisterPairLoad {
             throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static String login(URI base, String username, String password) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(base.resolve("/oauth/token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asString();
     }
 
     /** Latency histograms in microseconds, shared by the clients. */

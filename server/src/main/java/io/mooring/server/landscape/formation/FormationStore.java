@@ -170,19 +170,24 @@ class FormationStore {
         db.deleteFrom(FORMATIONS).where(FORMATIONS.ID.eq(id)).execute();
     }
 
-    /** The names of the account's other formations of this type that hold the system. */
+    /**
+     * The names of the account's other formations of this type that hold the system. Driven by the system's own
+     * assignments, which are few, and filtered in code, so that no plan can start from all formations of the type.
+     */
     List<String> formationsOfTypeHolding(UUID globalAccountId, String type, UUID systemId, UUID except) {
-        return db.select(FORMATIONS.NAME)
+        List<UUID> holding = db.select(FORMATION_ASSIGNMENTS.FORMATION_ID)
                 .from(FORMATION_ASSIGNMENTS)
-                .join(FORMATIONS)
-                .on(FORMATIONS.ID.eq(FORMATION_ASSIGNMENTS.FORMATION_ID))
-                .where(
-                        FORMATION_ASSIGNMENTS.SYSTEM_ID.eq(systemId),
-                        FORMATIONS.GLOBAL_ACCOUNT_ID.eq(globalAccountId),
-                        FORMATIONS.TYPE_CODE.eq(type),
-                        FORMATIONS.ID.ne(except))
-                .orderBy(FORMATIONS.NAME_KEY)
-                .fetch(FORMATIONS.NAME);
+                .where(FORMATION_ASSIGNMENTS.SYSTEM_ID.eq(systemId))
+                .fetch(FORMATION_ASSIGNMENTS.FORMATION_ID);
+        if (holding.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(FORMATIONS).where(FORMATIONS.ID.in(holding)).fetch(FormationStore::toFormation).stream()
+                .filter(f ->
+                        f.globalAccountId().equals(globalAccountId) && f.type().equals(type) && !f.id().equals(except))
+                .map(Formation::name)
+                .sorted(java.util.Comparator.comparing(FormationStore::nameKey))
+                .toList();
     }
 
     /** The names of all formations that hold the system, in any state. */
