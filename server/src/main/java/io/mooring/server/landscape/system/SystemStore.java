@@ -51,7 +51,8 @@ class SystemStore {
 
     /**
      * Writes the changed system, but not its labels (see {@link #replaceLabels}), when its version is still the
-     * stored one; false when someone changed it first.
+     * stored one; false when someone changed it first. The system was read from its account; the row is found by
+     * primary key alone, for the reason given at {@link #lockAll}.
      */
     boolean update(LandscapeSystem system, long expectedVersion) {
         SystemsRecord record = db.newRecord(SYSTEMS);
@@ -59,10 +60,7 @@ class SystemStore {
         record.changed(SYSTEMS.ID, false);
         int updated = db.update(SYSTEMS)
                 .set(record)
-                .where(
-                        SYSTEMS.ID.eq(system.id()),
-                        SYSTEMS.GLOBAL_ACCOUNT_ID.eq(system.globalAccountId()),
-                        SYSTEMS.VERSION.eq(expectedVersion))
+                .where(SYSTEMS.ID.eq(system.id()), SYSTEMS.VERSION.eq(expectedVersion))
                 .execute();
         return updated == 1;
     }
