@@ -103,8 +103,9 @@ public class NotificationOutcomes {
                         ? "The participant reported an error: " + (error == null ? "no reason given" : error)
                         : null,
                 now);
-        settleIfCurrent(formation, notification, now);
-        return NotificationView.of(store.notification(id).orElseThrow(() -> gone(id)));
+        NotificationView reported = NotificationView.of(store.notification(id).orElseThrow(() -> gone(id)));
+        settleIfCurrent(formation, notification, now); // may remove the assignment, and the notification with it
+        return reported;
     }
 
     private void settleIfCurrent(Formation formation, Notification notification, Instant now) {

@@ -177,7 +177,7 @@ abstract class NotificationDeliveryTests extends ServerTest {
 
     @Test
     void aFormationDeletedWithItsMembersShouldGoOnceTheyHaveBeenTold() {
-        commerce.thenReply(Reply.status(202));
+        commerce.byDefault(Reply.status(202));
         String formation = formations.created("Extensions", "SIDE_BY_SIDE_KYMA", kymaSystem, commerceSystem);
         formations.awaitState(formation, kymaSystem, "READY");
         formations.awaitState(formation, commerceSystem, "CONFIG_PENDING");
@@ -191,7 +191,21 @@ abstract class NotificationDeliveryTests extends ServerTest {
         assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
         assertThat(deleting.json().path("lifecycle").asString()).isEqualTo("DELETING");
         assertThat(formations.assign(formation, commerceSystem).status()).isEqualTo(409);
+        formations.awaitState(formation, kymaSystem, "GONE");
+        assertThat(formations.get(formation).path("lifecycle").asString())
+                .as("the formation waits for its last member, which has not reported yet")
+                .isEqualTo("DELETING");
 
+        JsonNode leaving = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> commerce.received().getLast().body(),
+                        n -> n.path("operation").asString().equals("unassign"));
+        Api.Response reported = report(
+                URI.create(leaving.path("statusUrl").asString()).getPath(),
+                leaving.path("statusToken").asString(),
+                "READY");
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
+        assertThat(reported.json().path("status").asString()).isEqualTo("DONE");
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(api.get("/api/v1/formations/" + formation, tenant.adminToken)
                                 .status())
