@@ -22,10 +22,6 @@ public enum AssignmentState {
         return this == CREATE_ERROR || this == DELETE_ERROR;
     }
 
-    boolean settled() {
-        return this == READY || failed();
-    }
-
     /** The notifications that decide this state: those of the join, or those of the leave. */
     NotificationOperation phase() {
         return leaving() ? NotificationOperation.UNASSIGN : NotificationOperation.ASSIGN;
