@@ -6,7 +6,6 @@ import io.mooring.server.audit.AuditLog;
 import io.mooring.server.landscape.system.DeregistrationBlocker;
 import io.mooring.server.landscape.system.LandscapeSystem;
 import io.mooring.server.landscape.system.SystemDirectory;
-import io.mooring.server.landscape.system.SystemStatus;
 import io.mooring.server.platform.id.IdGenerator;
 import io.mooring.server.platform.problem.MooringProblem;
 import io.mooring.server.platform.problem.ProblemType;
@@ -58,10 +57,8 @@ public class Entitlements implements DeregistrationBlocker {
             throw MooringProblem.invalidInput("'amount' must be between 1 and " + MAX_AMOUNT + ", or left out for "
                     + "plans that are not counted.");
         }
-        LandscapeSystem system = systems.lock(caller.globalAccountId(), List.of(systemId)).stream()
-                .findFirst()
-                .orElseThrow(() -> MooringProblem.notFound("System", systemId));
-        if (system.status() != SystemStatus.PENDING && system.status() != SystemStatus.REGISTERED) {
+        LandscapeSystem system = systems.lock(caller.globalAccountId(), systemId);
+        if (!system.status().allowsGrouping()) {
             throw MooringProblem.of(
                             ProblemType.INVALID_STATE,
                             "System '" + system.name() + "' is " + system.status()

@@ -95,7 +95,7 @@ public class Formations {
                 "formation",
                 formation.id(),
                 name + " (" + type.code() + ") with " + founders.size() + " systems");
-        return members.view(formation, type, null);
+        return members.view(formation, type);
     }
 
     @Transactional(readOnly = true)
@@ -111,8 +111,7 @@ public class Formations {
         Formation formation = members.find(caller, id);
         return members.view(
                 formation,
-                types.find(caller.globalAccountId(), formation.type()).orElse(null),
-                null);
+                types.find(caller.globalAccountId(), formation.type()).orElse(null));
     }
 
     /** Renames a formation; with {@code expectedVersion}, only when no one changed it since. */
@@ -136,7 +135,7 @@ public class Formations {
         }
         auditLog.changed(caller, "formation.rename", "formation", id, formation.name() + " -> " + name);
         return members.view(
-                renamed, types.find(caller.globalAccountId(), renamed.type()).orElse(null), null);
+                renamed, types.find(caller.globalAccountId(), renamed.type()).orElse(null));
     }
 
     /**
@@ -176,7 +175,7 @@ public class Formations {
         if (changes.finishDeletion(deleting, AuditLog.describe(caller))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(members.view(deleting, type, null));
+        return java.util.Optional.of(members.view(deleting, type));
     }
 
     /**
@@ -196,7 +195,7 @@ public class Formations {
         auditLog.changed(caller, "formation.resynchronize", "formation", id, formation.name());
         return store.find(caller.globalAccountId(), id)
                 .map(f -> members.view(
-                        f, types.find(caller.globalAccountId(), f.type()).orElse(null), null))
+                        f, types.find(caller.globalAccountId(), f.type()).orElse(null)))
                 .orElseThrow(() -> MooringProblem.notFound("Formation", id));
     }
 
@@ -211,15 +210,13 @@ public class Formations {
 
     /** Systems in Error or on their way out of Mooring join no formation, whatever the type's rules say. */
     static void requireJoinable(LandscapeSystem system) {
-        switch (system.status()) {
-            case PENDING, REGISTERED -> {}
-            default ->
-                throw MooringProblem.of(
-                                ProblemType.INVALID_STATE,
-                                "System '" + system.name() + "' is " + system.status()
-                                        + "; only Pending or Registered systems can join a formation.")
-                        .with("systemId", system.id())
-                        .with("status", system.status());
+        if (!system.status().allowsGrouping()) {
+            throw MooringProblem.of(
+                            ProblemType.INVALID_STATE,
+                            "System '" + system.name() + "' is " + system.status()
+                                    + "; only Pending or Registered systems can join a formation.")
+                    .with("systemId", system.id())
+                    .with("status", system.status());
         }
     }
 

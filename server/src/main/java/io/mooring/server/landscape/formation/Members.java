@@ -53,9 +53,9 @@ class Members {
                 .toList();
     }
 
-    /** The formation with its members, or, when {@code members} is null, with counts of its assignment states. */
-    FormationView view(Formation formation, @Nullable FormationType type, @Nullable List<Member> members) {
-        List<Member> shown = members == null ? of(formation) : members;
+    /** The formation with its members and their status. */
+    FormationView view(Formation formation, @Nullable FormationType type) {
+        List<Member> shown = of(formation);
         List<AssignmentView> assignments = shown.stream()
                 .map(m -> assignment(formation, type, m.assignment(), m.system()))
                 .toList();

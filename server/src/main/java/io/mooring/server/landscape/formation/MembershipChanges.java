@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,10 +81,10 @@ class MembershipChanges {
 
     /**
      * Starts a member's leaving: it is told, and so are the members who stay, unless the whole formation is being
-     * dissolved. With no one to tell it is gone at once (true); otherwise it is Deleting until every notification is
-     * answered.
+     * dissolved. With no one to tell it is gone at once (empty); otherwise it is Deleting until every notification
+     * is answered.
      */
-    boolean leave(
+    Optional<Assignment> leave(
             Formation formation,
             FormationType type,
             Member leaving,
@@ -111,10 +112,11 @@ class MembershipChanges {
                 now);
         if (told == 0) {
             store.deleteAssignment(leaving.assignment().id());
-            return true;
+            return Optional.empty();
         }
-        store.update(leaving.assignment().in(AssignmentState.DELETING, null, now));
-        return false;
+        Assignment deleting = leaving.assignment().in(AssignmentState.DELETING, null, now);
+        store.update(deleting);
+        return Optional.of(deleting);
     }
 
     /**
@@ -122,7 +124,7 @@ class MembershipChanges {
      * attempt, and puts the assignment back on its way (an error becomes Initial or Deleting).
      */
     Optional<Assignment> retry(Formation formation, Assignment assignment, Instant now, String actor) {
-        List<java.util.UUID> unanswered = store
+        List<UUID> unanswered = store
                 .notifications(assignment.id(), assignment.state().phase())
                 .stream()
                 .filter(n -> n.status() != NotificationStatus.DONE)

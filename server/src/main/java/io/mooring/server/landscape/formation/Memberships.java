@@ -77,9 +77,7 @@ public class Memberships {
         if (existing.isPresent()) {
             return new Assigned(again(caller, formation, type, existing.get(), now), false);
         }
-        LandscapeSystem system = systems.lock(caller.globalAccountId(), List.of(systemId)).stream()
-                .findFirst()
-                .orElseThrow(() -> MooringProblem.notFound("System", systemId));
+        LandscapeSystem system = systems.lock(caller.globalAccountId(), systemId);
         Formations.requireJoinable(system);
         List<Member> current = members.of(formation);
         List<LandscapeSystem> after =
@@ -119,18 +117,14 @@ public class Memberships {
                 .map(Member::system)
                 .toList();
         rules.check(formation, type, Operation.UNASSIGN, staying, List.of(), List.of(leaving.system()));
-        boolean gone = changes.leave(formation, type, leaving, current, false, now);
+        Optional<Assignment> left = changes.leave(formation, type, leaving, current, false, now);
         auditLog.changed(
                 caller,
                 "formation.unassign",
                 "formation",
                 formation.id(),
                 leaving.system().name() + " leaves " + formation.name());
-        if (gone) {
-            return Optional.empty();
-        }
-        return store.assignment(leaving.assignment().id())
-                .map(a -> members.assignment(formation, type, a, leaving.system()));
+        return left.map(a -> members.assignment(formation, type, a, leaving.system()));
     }
 
     @Transactional(readOnly = true)
@@ -145,10 +139,16 @@ public class Memberships {
 
     @Transactional(readOnly = true)
     public AssignmentView assignment(Caller caller, UUID formationId, UUID systemId) {
-        return assignments(caller, formationId).stream()
-                .filter(a -> a.systemId().equals(systemId))
-                .findFirst()
-                .orElseThrow(() -> notMember(members.find(caller, formationId), systemId));
+        Formation formation = members.find(caller, formationId);
+        Assignment assignment =
+                store.assignment(formation.id(), systemId).orElseThrow(() -> notMember(formation, systemId));
+        LandscapeSystem system =
+                systems.find(caller.globalAccountId(), Set.of(systemId)).getFirst();
+        return members.assignment(
+                formation,
+                types.find(caller.globalAccountId(), formation.type()).orElse(null),
+                assignment,
+                system);
     }
 
     /** The formation's notifications, newest first: what the outbox holds and where each delivery stands. */

@@ -24,4 +24,24 @@ record Notification(
         Instant nextAttemptAt,
         @Nullable String lastError,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** This notification as a worker holds it once it has claimed attempt number {@code attempt} until {@code leaseUntil}. */
+    Notification claimed(int attempt, Instant leaseUntil) {
+        return new Notification(
+                id,
+                assignmentId,
+                formationId,
+                globalAccountId,
+                recipientSystemId,
+                recipientUrl,
+                operation,
+                payload,
+                NotificationStatus.DELIVERING,
+                attempt,
+                leaseUntil,
+                lastError,
+                createdAt,
+                updatedAt);
+    }
+}

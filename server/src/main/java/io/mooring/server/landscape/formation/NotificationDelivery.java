@@ -148,7 +148,7 @@ class NotificationDelivery implements SmartLifecycle {
         List<Notification> claimed = new ArrayList<>();
         for (Notification due : store.due(now, room)) {
             if (store.claim(due, leaseUntil, now)) {
-                claimed.add(withAttempt(due, due.attempts() + 1, leaseUntil));
+                claimed.add(due.claimed(due.attempts() + 1, leaseUntil));
             }
         }
         return claimed;
@@ -174,23 +174,5 @@ class NotificationDelivery implements SmartLifecycle {
                     notification.id(),
                     e);
         }
-    }
-
-    private static Notification withAttempt(Notification n, int attempts, Instant nextAttemptAt) {
-        return new Notification(
-                n.id(),
-                n.assignmentId(),
-                n.formationId(),
-                n.globalAccountId(),
-                n.recipientSystemId(),
-                n.recipientUrl(),
-                n.operation(),
-                n.payload(),
-                NotificationStatus.DELIVERING,
-                attempts,
-                nextAttemptAt,
-                n.lastError(),
-                n.createdAt(),
-                n.updatedAt());
     }
 }

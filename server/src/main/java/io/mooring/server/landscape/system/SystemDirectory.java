@@ -2,6 +2,7 @@ package io.mooring.server.landscape.system;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mooring.server.platform.problem.MooringProblem;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,14 @@ public class SystemDirectory {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<LandscapeSystem> lock(UUID globalAccountId, Collection<UUID> ids) {
         return store.lockAll(globalAccountId, ids);
+    }
+
+    /** Locks one system of the account like {@link #lock(UUID, Collection)}; 404 when the account has none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LandscapeSystem lock(UUID globalAccountId, UUID id) {
+        return store.lockAll(globalAccountId, List.of(id)).stream()
+                .findFirst()
+                .orElseThrow(() -> MooringProblem.notFound("System", id));
     }
 
     /** These systems of the account, without labels; ids the account does not hold are left out. */

@@ -26,6 +26,11 @@ public enum SystemStatus {
         return this == PENDING || this == REGISTERED;
     }
 
+    /** Whether the system may join formations and be entitled: not in error, not on its way out. */
+    public boolean allowsGrouping() {
+        return this == PENDING || this == REGISTERED;
+    }
+
     /** Whether the system may redeem a token and pair from this status. */
     public boolean allowsPairing() {
         return this == PENDING;
