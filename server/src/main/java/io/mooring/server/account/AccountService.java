@@ -26,13 +26,21 @@ public class AccountService {
 
     private final AccountStore store;
     private final IdentityService identities;
+    private final List<SubaccountDeletionBlocker> deletionBlockers;
     private final AuditLog auditLog;
     private final IdGenerator ids;
     private final Clock clock;
 
-    AccountService(AccountStore store, IdentityService identities, AuditLog auditLog, IdGenerator ids, Clock clock) {
+    AccountService(
+            AccountStore store,
+            IdentityService identities,
+            List<SubaccountDeletionBlocker> deletionBlockers,
+            AuditLog auditLog,
+            IdGenerator ids,
+            Clock clock) {
         this.store = requireNonNull(store, "store");
         this.identities = requireNonNull(identities, "identities");
+        this.deletionBlockers = List.copyOf(deletionBlockers);
         this.auditLog = requireNonNull(auditLog, "auditLog");
         this.ids = requireNonNull(ids, "ids");
         this.clock = requireNonNull(clock, "clock");
@@ -147,6 +155,15 @@ public class AccountService {
 
     @Transactional
     public void deleteSubaccount(Caller caller, UUID id) {
+        List<String> blockers = deletionBlockers.stream()
+                .flatMap(blocker -> blocker.blockersOf(subaccount(caller, id).id()).stream())
+                .toList();
+        if (!blockers.isEmpty()) {
+            throw MooringProblem.of(
+                            ProblemType.INVALID_STATE,
+                            "The subaccount still holds " + String.join(", ", blockers) + "; delete them first.")
+                    .with("blockedBy", blockers);
+        }
         if (!store.deleteSubaccount(caller.globalAccountId(), id)) {
             throw MooringProblem.notFound("Subaccount", id);
         }

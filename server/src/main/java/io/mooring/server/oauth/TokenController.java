@@ -8,7 +8,10 @@ import io.mooring.server.audit.AuditLog;
 import io.mooring.server.platform.problem.MooringProblem;
 import io.mooring.server.platform.problem.ProblemType;
 import io.mooring.server.platform.problem.Problems;
+import io.mooring.server.platform.security.Caller;
+import io.mooring.server.platform.security.CallerClaims;
 import io.mooring.server.platform.security.PublicEndpoint;
+import io.mooring.server.servicebinding.ServiceInstances;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,6 +23,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,19 +33,32 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OAuth token endpoint in XSUAA's shape: password grant for users, client_credentials for API clients and
- * paired systems; client credentials in the form body or as HTTP Basic. Errors are problem details that also
+ * The OAuth token endpoint in XSUAA's shape: password grant for users, client_credentials for API clients,
+ * paired systems and service bindings, and the jwt-bearer exchange of a user token through a binding; client credentials in the form body or as HTTP Basic. Errors are problem details that also
  * carry OAuth's {@code error} and {@code error_description} members, so OAuth libraries understand them too.
  */
 @RestController
 class TokenController {
+    static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final String TENANT_HEADER = "X-zid";
+
     private final Authenticator credentials;
+    private final ServiceInstances bindings;
+    private final JwtDecoder jwtDecoder;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final AuditLog auditLog;
 
-    TokenController(Authenticator credentials, TokenIssuer issuer, LoginThrottle throttle, AuditLog auditLog) {
+    TokenController(
+            Authenticator credentials,
+            ServiceInstances bindings,
+            JwtDecoder jwtDecoder,
+            TokenIssuer issuer,
+            LoginThrottle throttle,
+            AuditLog auditLog) {
         this.credentials = requireNonNull(credentials, "credentials");
+        this.bindings = requireNonNull(bindings, "bindings");
+        this.jwtDecoder = requireNonNull(jwtDecoder, "jwtDecoder");
         this.issuer = requireNonNull(issuer, "issuer");
         this.throttle = requireNonNull(throttle, "throttle");
         this.auditLog = requireNonNull(auditLog, "auditLog");
@@ -51,6 +69,7 @@ class TokenController {
     ResponseEntity<Map<String, Object>> token(
             HttpServletRequest request,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @RequestHeader(name = TENANT_HEADER, required = false) @Nullable String tenant,
             @RequestBody MultiValueMap<String, String> form) {
         String grantType = required(form, "grant_type");
         Principal principal = switch (grantType) {
@@ -61,14 +80,21 @@ class TokenController {
                         name -> credentials.user(name, required(form, "password")));
             case "client_credentials" -> {
                 ClientSecret client = clientSecret(authorization, form);
-                yield authenticate(request, client.id(), id -> credentials.client(id, client.secret()));
+                yield authenticate(request, client.id(), id -> client(id, client.secret()));
+            }
+            case JWT_BEARER -> {
+                ClientSecret client = clientSecret(authorization, form);
+                Principal binding = authenticate(request, client.id(), id -> client(id, client.secret()));
+                yield exchange(required(form, "assertion"), binding);
             }
             default ->
                 throw oauthError(
                         ProblemType.INVALID_INPUT,
                         "unsupported_grant_type",
-                        "Grant type '" + grantType + "' is not supported; use 'password' or 'client_credentials'.");
+                        "Grant type '" + grantType + "' is not supported; use 'password', 'client_credentials' or '"
+                                + JWT_BEARER + "'.");
         };
+        requireTenant(tenant, principal);
         TokenIssuer.IssuedToken token = issuer.issue(principal, grantType);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
@@ -111,6 +137,57 @@ class TokenController {
                     "The name or the secret is wrong; check both and try again.");
         }
         return principal.get();
+    }
+
+    private Optional<Principal> client(String clientId, String secret) {
+        return ServiceInstances.isBindingClient(clientId)
+                ? bindings.authenticate(clientId, secret)
+                : credentials.client(clientId, secret);
+    }
+
+    /** The user of a Mooring user token, acting through the service binding that presents the token. */
+    private Principal exchange(String assertion, Principal client) {
+        Principal.Binding binding = client.bound()
+                .orElseThrow(() -> oauthError(
+                        ProblemType.INVALID_INPUT,
+                        "unauthorized_client",
+                        "Only service bindings exchange user tokens; use a binding's clientid and clientsecret."));
+        Caller user;
+        try {
+            user = CallerClaims.toCaller(jwtDecoder.decode(assertion));
+        } catch (JwtException | MooringProblem e) {
+            throw oauthError(
+                    ProblemType.INVALID_CREDENTIALS,
+                    "invalid_grant",
+                    "The assertion is not a valid Mooring user token; get a fresh one from POST /oauth/token.");
+        }
+        if (user.type() != Caller.PrincipalType.USER || !user.globalAccountId().equals(client.globalAccountId())) {
+            throw oauthError(
+                    ProblemType.INVALID_CREDENTIALS,
+                    "invalid_grant",
+                    "The assertion must be the token of a user of the binding's global account.");
+        }
+        return new Principal(user.subject(), user.name(), user.type(), user.globalAccountId(), user.roles())
+                .through(binding);
+    }
+
+    /** A tenant named in {@code X-zid} must be the one the client belongs to: bindings are single-tenant. */
+    private static void requireTenant(@Nullable String tenant, Principal principal) {
+        if (tenant == null) {
+            return;
+        }
+        String zone = principal
+                .bound()
+                .map(binding -> binding.service().subaccountId())
+                .orElse(principal.globalAccountId())
+                .toString();
+        if (!zone.equals(tenant.strip())) {
+            throw oauthError(
+                    ProblemType.INVALID_CREDENTIALS,
+                    "invalid_client",
+                    "The client does not belong to tenant '" + tenant + "' named in X-zid; send its own tenant id ("
+                            + "the binding's 'tenantid') or no X-zid.");
+        }
     }
 
     private static ClientSecret clientSecret(@Nullable String authorization, MultiValueMap<String, String> form) {

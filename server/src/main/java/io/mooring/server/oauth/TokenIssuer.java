@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Issues XSUAA-shaped access tokens, signed with the active signing key. */
@@ -46,11 +47,24 @@ class TokenIssuer {
         String jti = ids.newId().toString();
         List<String> scopes =
                 principal.roles().stream().map(Role::scope).sorted().toList();
+        Optional<Principal.Binding> binding = principal.bound();
         Map<String, Object> externalAttributes = new LinkedHashMap<>();
         externalAttributes.put("enhancer", "XSUAA");
         externalAttributes.put(
                 CallerClaims.GLOBAL_ACCOUNT_ID, principal.globalAccountId().toString());
-        externalAttributes.put("zdn", "mooring");
+        externalAttributes.put("zdn", binding.map(Principal.Binding::subdomain).orElse("mooring"));
+        binding.ifPresent(bound -> {
+            externalAttributes.put(
+                    CallerClaims.SUBACCOUNT_ID, bound.service().subaccountId().toString());
+            externalAttributes.put(
+                    CallerClaims.SERVICE_INSTANCE_ID,
+                    bound.service().instanceId().toString());
+            externalAttributes.put(
+                    CallerClaims.SERVICE_OFFERING, bound.service().offering());
+        });
+        String zone = binding.map(bound -> bound.service().subaccountId())
+                .orElse(principal.globalAccountId())
+                .toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(principal.subject())
@@ -58,7 +72,7 @@ class TokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(jti)
-                .claim("zid", principal.globalAccountId().toString())
+                .claim("zid", zone)
                 .claim(CallerClaims.EXTERNAL_ATTRIBUTES, externalAttributes)
                 .claim("grant_type", grantType)
                 .claim(CallerClaims.SCOPE, scopes)
@@ -68,10 +82,10 @@ class TokenIssuer {
             claims.claim("user_name", principal.name())
                     .claim("user_id", principal.subject())
                     .claim("origin", "mooring");
-        } else {
-            claims.claim("client_id", principal.subject())
-                    .claim("cid", principal.subject())
-                    .claim("azp", principal.subject());
+        }
+        String clientId = binding.map(Principal.Binding::clientId).orElse(principal.subject());
+        if (principal.type() != Caller.PrincipalType.USER || binding.isPresent()) {
+            claims.claim("client_id", clientId).claim("cid", clientId).claim("azp", clientId);
         }
         return new IssuedToken(sign(claims.build()), validity.toSeconds(), String.join(" ", scopes), jti);
     }

@@ -15,7 +15,10 @@ public record MooringProperties(
         @DefaultValue Requests requests,
         @DefaultValue Login login,
         @DefaultValue Pairing pairing,
-        @DefaultValue Notifications notifications) {
+        @DefaultValue Notifications notifications,
+        @DefaultValue Connectivity connectivity,
+        @DefaultValue Destinations destinations,
+        @DefaultValue SecretKeys secretKeys) {
 
     /** Lifetimes of the tokens Mooring issues, and their issuer: the token endpoint's URL, as in XSUAA. */
     public record Tokens(
@@ -68,4 +71,33 @@ public record MooringProperties(
             }
         }
     }
+
+    /**
+     * Where applications reach the connectivity proxy, as written into connectivity bindings: the host (by default
+     * the host of the public URL) and SAP's ports, 20003 for HTTP and 20004 for SOCKS5.
+     */
+    public record Connectivity(
+            @Nullable String proxyHost,
+            @DefaultValue("20003") int httpProxyPort,
+            @DefaultValue("20004") int socks5ProxyPort) {}
+
+    /**
+     * How the Destination service fetches tokens for destinations: each call to a token service is bounded by
+     * {@code tokenRequestTimeout}, a token is reused until {@code tokenRenewalMargin} before it expires, at most
+     * {@code maxCachedTokens} are kept, and "check connection" waits at most {@code checkTimeout}.
+     */
+    public record Destinations(
+            @DefaultValue("10s") Duration tokenRequestTimeout,
+            @DefaultValue("60s") Duration tokenRenewalMargin,
+            @DefaultValue("10000") int maxCachedTokens,
+            @DefaultValue("10s") Duration checkTimeout) {}
+
+    /**
+     * Where the Tink keyset that seals stored secrets comes from: {@code keyset}, a keyset in Tink's JSON format
+     * given directly (wins when set), or else {@code keysetFile}, created on first start. The file must be backed up
+     * with the database: secrets sealed with its keys cannot be opened without it.
+     */
+    public record SecretKeys(
+            @Nullable String keyset,
+            @DefaultValue("./data/secret-keyset.json") String keysetFile) {}
 }

@@ -1,4 +1,4 @@
-/** Random secrets, their hashes and password hashing. */
+/** Random secrets, their hashes, password hashing, and the encryption of stored secrets. */
 @NullMarked
 package io.mooring.server.platform.crypto;
 

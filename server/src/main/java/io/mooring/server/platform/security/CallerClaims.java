@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The claims that carry a {@link Caller} in Mooring's access tokens, written and read in one place. */
@@ -18,10 +19,14 @@ public final class CallerClaims {
     public static final String PRINCIPAL_TYPE = "principal_type";
     public static final String PRINCIPAL_NAME = "principal_name";
     public static final String SCOPE = "scope";
+    public static final String SUBACCOUNT_ID = "subaccountid";
+    public static final String SERVICE_INSTANCE_ID = "serviceinstanceid";
+    public static final String SERVICE_OFFERING = "serviceoffering";
 
     private CallerClaims() {}
 
-    static Caller toCaller(Jwt jwt) {
+    /** The caller a verified token speaks for. */
+    public static Caller toCaller(Jwt jwt) {
         Object attributes = jwt.getClaims().get(EXTERNAL_ATTRIBUTES);
         if (!(attributes instanceof Map<?, ?> map) || !(map.get(GLOBAL_ACCOUNT_ID) instanceof String account)) {
             throw MooringProblem.of(
@@ -31,7 +36,16 @@ public final class CallerClaims {
         Caller.PrincipalType type = Caller.PrincipalType.valueOf(
                 jwt.getClaimAsString(PRINCIPAL_TYPE).toUpperCase(java.util.Locale.ROOT));
         String name = Optional.ofNullable(jwt.getClaimAsString(PRINCIPAL_NAME)).orElse(jwt.getSubject());
-        return new Caller(jwt.getSubject(), name, type, UUID.fromString(account), roles(jwt));
+        return new Caller(jwt.getSubject(), name, type, UUID.fromString(account), roles(jwt), boundService(map));
+    }
+
+    private static @Nullable BoundService boundService(Map<?, ?> attributes) {
+        if (attributes.get(SERVICE_INSTANCE_ID) instanceof String instance
+                && attributes.get(SUBACCOUNT_ID) instanceof String subaccount
+                && attributes.get(SERVICE_OFFERING) instanceof String offering) {
+            return new BoundService(UUID.fromString(subaccount), UUID.fromString(instance), offering);
+        }
+        return null;
     }
 
     private static Set<Role> roles(Jwt jwt) {

@@ -1,0 +1,33 @@
+package io.mooring.server.oauth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mooring.server.platform.crypto.SecretKeyring;
+import io.mooring.server.platform.security.Caller;
+import io.mooring.server.platform.security.RequiresRole;
+import io.mooring.server.platform.security.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ids of the keys that seal stored secrets, and their rotation, for platform operators; never key material. */
+@RestController
+class SecretKeyController {
+    private final SecretKeyService secretKeys;
+
+    SecretKeyController(SecretKeyService secretKeys) {
+        this.secretKeys = requireNonNull(secretKeys, "secretKeys");
+    }
+
+    @GetMapping("/api/v1/platform/secret-keys")
+    @RequiresRole(Role.PLATFORM_OPERATOR)
+    SecretKeyring.Summary keys() {
+        return secretKeys.keys();
+    }
+
+    @PostMapping("/api/v1/platform/secret-keys/rotation")
+    @RequiresRole(Role.PLATFORM_OPERATOR)
+    SecretKeyring.Summary rotate(Caller caller) {
+        return secretKeys.rotate(caller);
+    }
+}
