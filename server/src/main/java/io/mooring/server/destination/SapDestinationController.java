@@ -212,12 +212,20 @@ class SapDestinationController {
 
     private static Map<String, Object> summary(Map<String, Boolean> deleted) {
         List<Map<String, String>> entries = deleted.entrySet().stream()
-                .map(entry -> entry.getValue()
-                        ? Map.of("name", entry.getKey(), "status", "DELETED")
-                        : Map.of("name", entry.getKey(), "status", "NOT_FOUND", "reason", NOT_FOUND_MESSAGE))
+                .map(entry -> {
+                    Map<String, String> json = new LinkedHashMap<>();
+                    json.put("name", entry.getKey());
+                    json.put("status", entry.getValue() ? "DELETED" : "NOT_FOUND");
+                    if (!entry.getValue()) {
+                        json.put("reason", NOT_FOUND_MESSAGE);
+                    }
+                    return json;
+                })
                 .toList();
-        long count = deleted.values().stream().filter(Boolean::booleanValue).count();
-        return Map.of("Count", count, "Summary", entries);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("Count", deleted.values().stream().filter(Boolean::booleanValue).count());
+        summary.put("Summary", entries);
+        return summary;
     }
 
     @SuppressWarnings("unchecked")

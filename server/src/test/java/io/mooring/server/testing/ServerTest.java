@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
         properties = {
             "mooring.bootstrap.admin-password=" + ServerTest.OPERATOR_PASSWORD,
             "mooring.bootstrap.password-file=",
+            "mooring.secret-keys.keyset-file=${java.io.tmpdir}/mooring-tests/${random.uuid}/secret-keyset.json",
             "mooring.login.attempts-per-minute-per-address=1000000",
             "mooring.login.attempts-per-minute-per-name=1000000",
             "mooring.notifications.poll-interval=50ms",

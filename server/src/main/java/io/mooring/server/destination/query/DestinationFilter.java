@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A parsed {@code $filter} of the Destination API, such as {@code Type eq 'HTTP' and startswith(Name,'s4')}, matched
@@ -43,14 +42,10 @@ public sealed interface DestinationFilter {
      */
     default Optional<Set<String>> exactNames() {
         return switch (this) {
-            case Equals(String property, String value)
-            when property.equals(NAME) -> Optional.of(inOrder(List.of(value)));
-            case In(String property, List<String> values) when property.equals(NAME) -> Optional.of(inOrder(values));
+            case Equals(String property, String value) when property.equals(NAME) -> Optional.of(names(List.of(value)));
+            case In(String property, List<String> values) when property.equals(NAME) -> Optional.of(names(values));
             case Or(DestinationFilter left, DestinationFilter right) ->
-                left.exactNames()
-                        .flatMap(names -> right.exactNames()
-                                .map(more -> inOrder(Stream.concat(names.stream(), more.stream())
-                                        .toList())));
+                left.exactNames().flatMap(names -> right.exactNames().map(more -> union(names, more)));
             default -> Optional.empty();
         };
     }
@@ -186,7 +181,7 @@ public sealed interface DestinationFilter {
 
         @Override
         public String render() {
-            // The parser groups a chain to the left, so only a right operand of the same kind needs parentheses.
+            // 'or' binds looser than 'and', and the parser groups a chain of 'and' to the left.
             return grouped(left, left instanceof Or) + " and "
                     + grouped(right, right instanceof Or || right instanceof And);
         }
@@ -241,7 +236,13 @@ public sealed interface DestinationFilter {
         return parenthesize ? "(" + filter.render() + ")" : filter.render();
     }
 
-    private static Set<String> inOrder(List<String> names) {
+    private static Set<String> names(List<String> names) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(names));
+    }
+
+    private static Set<String> union(Set<String> names, Set<String> more) {
+        Set<String> union = new LinkedHashSet<>(names);
+        union.addAll(more);
+        return Collections.unmodifiableSet(union);
     }
 }

@@ -38,9 +38,9 @@ import java.util.function.BiFunction;
  * so that every property name can be filtered on.
  */
 final class FilterParser {
-    static final int MAX_LENGTH = 4096;
-    static final int MAX_DEPTH = 32;
-    static final int MAX_VALUES = 1000;
+    private static final int MAX_LENGTH = 4096;
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_VALUES = 1000;
 
     private static final String EXAMPLE = "; write it like Name in ('a','b') or startswith(Name,'a')";
     private static final int EXCERPT_RADIUS = 40;
@@ -96,7 +96,7 @@ final class FilterParser {
 
     private DestinationFilter negation() {
         Token token = peek(0);
-        if (!token.isWord("not")) {
+        if (!token.isWord("not") || isComparedProperty()) {
             return primary();
         }
         next++;
