@@ -223,7 +223,8 @@ class SapDestinationController {
                 })
                 .toList();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("Count", deleted.values().stream().filter(Boolean::booleanValue).count());
+        summary.put(
+                "Count", deleted.values().stream().filter(Boolean::booleanValue).count());
         summary.put("Summary", entries);
         return summary;
     }

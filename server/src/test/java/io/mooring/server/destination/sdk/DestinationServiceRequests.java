@@ -54,5 +54,9 @@ final class DestinationServiceRequests implements Filter, Ordered {
     }
 
     /** One request: method, path, query, and the user token it forwarded in {@code X-user-token}. */
-    record Seen(String method, String path, @Nullable String query, @Nullable String userToken) {}
+    record Seen(
+            String method,
+            String path,
+            @Nullable String query,
+            @Nullable String userToken) {}
 }

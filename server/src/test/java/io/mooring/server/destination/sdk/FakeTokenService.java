@@ -75,7 +75,8 @@ final class FakeTokenService implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
             Matcher failing = FAILING.matcher(path);
             if (failing.matches()) {
@@ -126,5 +127,6 @@ final class FakeTokenService implements AutoCloseable {
     }
 
     /** One token request: the path it went to, its form fields, and the token minted for it (none when refused). */
-    record TokenRequest(String path, Map<String, String> form, @Nullable String issuedToken) {}
+    record TokenRequest(
+            String path, Map<String, String> form, @Nullable String issuedToken) {}
 }

@@ -124,12 +124,17 @@ final class RecordingServer implements AutoCloseable {
     }
 
     /** One request as it arrived; {@code target} is absolute when it came through as a proxy request. */
-    record Request(String method, URI target, Map<String, List<String>> headers, @Nullable String clientSubject) {
+    record Request(
+            String method,
+            URI target,
+            Map<String, List<String>> headers,
+            @Nullable String clientSubject) {
         List<String> header(String name) {
             return headers.getOrDefault(name, List.of());
         }
 
-        @Nullable String firstHeader(String name) {
+        @Nullable
+        String firstHeader(String name) {
             List<String> values = header(name);
             return values.isEmpty() ? null : values.getFirst();
         }
