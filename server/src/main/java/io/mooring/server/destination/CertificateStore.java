@@ -84,10 +84,11 @@ class CertificateStore {
                 .fetch(r -> new Sealed(r.value1(), r.value2(), r.value3()));
     }
 
-    void reseal(UUID id, String sealedContent) {
+    /** Replaces sealed content only if it is still the one read, so a change made meanwhile is kept. */
+    void reseal(UUID id, String before, String after) {
         db.update(DESTINATION_CERTIFICATES)
-                .set(DESTINATION_CERTIFICATES.SEALED_CONTENT, sealedContent)
-                .where(DESTINATION_CERTIFICATES.ID.eq(id))
+                .set(DESTINATION_CERTIFICATES.SEALED_CONTENT, after)
+                .where(DESTINATION_CERTIFICATES.ID.eq(id), DESTINATION_CERTIFICATES.SEALED_CONTENT.eq(before))
                 .execute();
     }
 

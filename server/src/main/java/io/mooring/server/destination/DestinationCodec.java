@@ -66,16 +66,6 @@ class DestinationCodec {
                 row.id(), row.owner(), row.name(), properties, row.version(), row.createdAt(), row.updatedAt());
     }
 
-    /** The same sealed secrets sealed again with the primary key, for key rotation. */
-    String reseal(DestinationStore.SealedSecrets row) {
-        String context = context(row.ownerId(), row.id());
-        return secretBox.sealText(secretBox.openText(row.sealed(), context), context);
-    }
-
-    boolean sealedWithPrimaryKey(String sealed) {
-        return secretBox.sealedWithPrimaryKey(sealed);
-    }
-
     static String context(UUID ownerId, UUID id) {
         return "destination:" + ownerId + ":" + id;
     }

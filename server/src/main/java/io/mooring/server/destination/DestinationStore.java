@@ -96,10 +96,11 @@ class DestinationStore {
                 .fetch(r -> new SealedSecrets(r.value1(), r.value2(), r.value3()));
     }
 
-    void reseal(UUID id, String sealedSecrets) {
+    /** Replaces sealed secrets only if they are still the ones read, so a change made meanwhile is kept. */
+    void reseal(UUID id, String before, String after) {
         db.update(DESTINATIONS)
-                .set(DESTINATIONS.SEALED_SECRETS, sealedSecrets)
-                .where(DESTINATIONS.ID.eq(id))
+                .set(DESTINATIONS.SEALED_SECRETS, after)
+                .where(DESTINATIONS.ID.eq(id), DESTINATIONS.SEALED_SECRETS.eq(before))
                 .execute();
     }
 

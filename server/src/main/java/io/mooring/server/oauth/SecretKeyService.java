@@ -3,8 +3,12 @@ package io.mooring.server.oauth;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.audit.AuditLog;
+import io.mooring.server.platform.crypto.SealedRecords;
 import io.mooring.server.platform.crypto.SecretKeyring;
 import io.mooring.server.platform.security.Caller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +21,12 @@ class SecretKeyService {
     private final SecretKeyring keyring;
     private final AuditLog auditLog;
 
-    SecretKeyService(SecretKeyring keyring, AuditLog auditLog) {
+    private final List<SealedRecords> sealedRecords;
+
+    SecretKeyService(SecretKeyring keyring, AuditLog auditLog, List<SealedRecords> sealedRecords) {
         this.keyring = requireNonNull(keyring, "keyring");
         this.auditLog = requireNonNull(auditLog, "auditLog");
+        this.sealedRecords = List.copyOf(sealedRecords);
     }
 
     SecretKeyring.Summary keys() {
@@ -36,5 +43,16 @@ class SecretKeyService {
         auditLog.changed(
                 operator, "secret-key.rotate", "secret-key", rotated.primaryKeyId(), "keys " + rotated.keyIds());
         return rotated;
+    }
+
+    /**
+     * Seals every stored secret that an older key sealed again with the primary key, kind by kind, each in batches
+     * of their own transactions (not in the rotation's): how many of each kind were sealed again, and how many no
+     * key opened.
+     */
+    Map<String, SealedRecords.Outcome> resealStoredSecrets() {
+        Map<String, SealedRecords.Outcome> resealed = new LinkedHashMap<>();
+        sealedRecords.forEach(records -> resealed.put(records.kind(), records.resealWithPrimaryKey()));
+        return resealed;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** SQL for service instances and their bindings. */
@@ -101,6 +102,24 @@ class ServiceBindingStore {
                 .fetchOptional(SERVICE_BINDINGS.SEALED_SECRET);
     }
 
+    List<SealedSecret> sealedSecrets(@Nullable UUID after, int limit) {
+        var condition = after == null ? SERVICE_BINDINGS.ID.isNotNull() : SERVICE_BINDINGS.ID.gt(after);
+        return db.select(SERVICE_BINDINGS.ID, SERVICE_BINDINGS.SEALED_SECRET)
+                .from(SERVICE_BINDINGS)
+                .where(condition)
+                .orderBy(SERVICE_BINDINGS.ID)
+                .limit(limit)
+                .fetch(r -> new SealedSecret(r.value1(), r.value2()));
+    }
+
+    /** Replaces a sealed secret only if it is still the one read. */
+    void reseal(UUID id, String before, String after) {
+        db.update(SERVICE_BINDINGS)
+                .set(SERVICE_BINDINGS.SEALED_SECRET, after)
+                .where(SERVICE_BINDINGS.ID.eq(id), SERVICE_BINDINGS.SEALED_SECRET.eq(before))
+                .execute();
+    }
+
     void deleteBinding(UUID id) {
         db.deleteFrom(SERVICE_BINDINGS).where(SERVICE_BINDINGS.ID.eq(id)).execute();
     }
@@ -143,6 +162,8 @@ class ServiceBindingStore {
     private static ServiceBinding toBinding(ServiceBindingsRecord r) {
         return new ServiceBinding(r.getId(), r.getInstanceId(), r.getName(), r.getClientId(), r.getCreatedAt());
     }
+
+    record SealedSecret(UUID bindingId, String sealed) {}
 
     record BindingClient(
             String clientId,

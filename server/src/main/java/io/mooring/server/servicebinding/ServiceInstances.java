@@ -222,7 +222,7 @@ public class ServiceInstances {
         return accounts.subaccount(caller, subaccountId).subdomain();
     }
 
-    private static String secretContext(UUID bindingId) {
+    static String secretContext(UUID bindingId) {
         return "service-binding:" + bindingId;
     }
 

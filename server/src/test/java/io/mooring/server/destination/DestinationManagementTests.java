@@ -107,6 +107,36 @@ abstract class DestinationManagementTests extends ServerTest {
     }
 
     @Test
+    void aKeyRotationShouldSealStoredSecretsAgainAndLoseNone() {
+        api.post(destinations, tenant.adminToken, basic("erp", "https://erp.example.com"));
+        String before = jdbc.queryForObject(
+                "select sealed_secrets from destinations where subaccount_id = ?",
+                String.class,
+                java.util.UUID.fromString(subaccount));
+
+        Api.Response rotated = api.post(
+                "/api/v1/platform/secret-keys/rotation", io.mooring.server.testing.Tenant.operatorToken(api), Map.of());
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        assertThat(rotated.json()
+                        .path("resealed")
+                        .path("destinations")
+                        .path("resealed")
+                        .asInt())
+                .isPositive();
+
+        String after = jdbc.queryForObject(
+                "select sealed_secrets from destinations where subaccount_id = ?",
+                String.class,
+                java.util.UUID.fromString(subaccount));
+        assertThat(after).isNotEqualTo(before).doesNotContain(SECRET);
+        assertThat(findThroughABinding("erp")
+                        .path("destinationConfiguration")
+                        .path("Password")
+                        .asString())
+                .isEqualTo(SECRET);
+    }
+
+    @Test
     void bindingsShouldBeExportedAsVcapServicesAndAsBindingFiles() {
         String instance = bindings.instance(subaccount, "connectivity");
         JsonNode binding = bindings.binding(subaccount, instance);

@@ -25,7 +25,11 @@ class SecretKeyRotationOverHttpTest extends ServerTest {
         long primary = rotated.json().path("primaryKeyId").asLong();
         assertThat(primary).isNotEqualTo(before.path("primaryKeyId").asLong());
         assertThat(ids(rotated.json())).containsAll(ids(before)).contains(primary);
-        assertThat(api.get("/api/v1/platform/secret-keys", operator).json()).isEqualTo(rotated.json());
+        JsonNode after = api.get("/api/v1/platform/secret-keys", operator).json();
+        assertThat(after.path("primaryKeyId").asLong()).isEqualTo(primary);
+        assertThat(ids(after)).isEqualTo(ids(rotated.json()));
+        assertThat(rotated.json().path("resealed").path("destinations").has("resealed"))
+                .isTrue();
         JsonNode events = api.get("/api/v1/audit-events?action=secret-key.rotate&targetId=" + primary, operator)
                 .json()
                 .path("items");

@@ -26,7 +26,15 @@ final class DestinationServiceRequests implements Filter, Ordered {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && http.getRequestURI().equals("/oauth/token")) {
+            System.err.println("EXPERIMENT token request grant=" + http.getParameter("grant_type") + " X-zid="
+                    + http.getHeader("X-zid") + " client=" + http.getParameter("client_id") + " auth="
+                    + (http.getHeader("Authorization") != null));
+        }
         if (request instanceof HttpServletRequest http && http.getRequestURI().startsWith(PREFIX)) {
+            System.err.println("EXPERIMENT " + http.getMethod() + " " + http.getRequestURI() + " x-user-token="
+                    + (http.getHeader("X-user-token") != null) + " authz="
+                    + String.valueOf(http.getHeader("Authorization")).substring(0, 30));
             seen.add(new Seen(
                     http.getMethod(), http.getRequestURI(), http.getQueryString(), http.getHeader("X-user-token")));
         }

@@ -66,6 +66,10 @@ class SapCloudSdkConformanceTest extends ServerTest {
     private static final String API = "/destination-configuration/v1";
     private static final String KEY_STORE_PASSWORD = "key-store-secret";
 
+    static {
+        RealOrgJson.preferTheRealOne(DestinationAccessor.class.getClassLoader());
+    }
+
     /** Stands in for the connectivity proxy; bound before the server starts, so bindings can name its port. */
     private static final RecordingServer CONNECTIVITY_PROXY = RecordingServer.http();
 
@@ -85,6 +89,7 @@ class SapCloudSdkConformanceTest extends ServerTest {
     @DynamicPropertySource
     static void connectivityProxy(DynamicPropertyRegistry registry) {
         registry.add("mooring.connectivity.proxy-host", () -> "127.0.0.1");
+        registry.add("mooring.tokens.issuer", () -> "http://mooring.example.com/oauth/token");
         registry.add("mooring.connectivity.http-proxy-port", CONNECTIVITY_PROXY::port);
     }
 
@@ -141,8 +146,7 @@ class SapCloudSdkConformanceTest extends ServerTest {
 
         RecordingServer.Request request = sendThroughSdk(name, backEnd);
 
-        String expected =
-                "Basic " + Base64.getEncoder().encodeToString("alice:pa:ss".getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:pa:ss".getBytes(StandardCharsets.UTF_8));
         assertThat(request.header("Authorization")).isNotEmpty().containsOnly(expected);
     }
 
@@ -221,32 +225,27 @@ class SapCloudSdkConformanceTest extends ServerTest {
     @EnumSource(BindingForm.class)
     void clientCertificateAuthenticationShouldPresentTheUploadedKeyStore(BindingForm form) throws Exception {
         useBindings(form);
-        String subject = "CN=sdk-client-" + UUID.randomUUID() + ",O=Mooring Tests";
-        SelfSignedCertificate client = SelfSignedCertificate.create(subject);
-        SelfSignedCertificate server = SelfSignedCertificate.create("CN=127.0.0.1");
+        SelfSignedCertificate client =
+                SelfSignedCertificate.create("CN=sdk-client-" + UUID.randomUUID() + ",O=Mooring Tests");
+        SelfSignedCertificate server = SelfSignedCertificate.create("CN=back-end,O=Mooring Tests");
         RecordingServer httpsBackEnd =
                 closeLater(RecordingServer.httpsWithClientCertificates(server.serverContextTrusting(client)));
-        String keyStore = "client-" + UUID.randomUUID().toString().substring(0, 8) + ".p12";
-        Api.Response uploaded = api.post(
-                API + "/subaccountCertificates",
-                fixture.bindingToken(),
-                Map.of(
-                        "Name",
-                        keyStore,
-                        "Type",
-                        "CERTIFICATE",
-                        "Content",
-                        Base64.getEncoder().encodeToString(client.pkcs12(KEY_STORE_PASSWORD))));
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String keyStore = uploadCertificate("client.p12", client.pkcs12(KEY_STORE_PASSWORD));
+        String trustStore = uploadCertificate("back-end.jks", server.jksTrustStore(KEY_STORE_PASSWORD));
         String name = subaccountDestination(
                 "cert",
                 httpsBackEnd.url() + "/api",
                 "ClientCertificateAuthentication",
-                Map.of("KeyStoreLocation", keyStore, "KeyStorePassword", KEY_STORE_PASSWORD, "TrustAll", "true"));
+                Map.of(
+                        "KeyStoreLocation", keyStore,
+                        "KeyStorePassword", KEY_STORE_PASSWORD,
+                        "TrustStoreLocation", trustStore,
+                        "TrustStorePassword", KEY_STORE_PASSWORD));
 
         RecordingServer.Request request = sendThroughSdk(name, httpsBackEnd);
 
-        assertThat(request.clientSubject()).isEqualTo(client.certificate().getSubjectX500Principal().getName());
+        assertThat(request.clientSubject())
+                .isEqualTo(client.certificate().getSubjectX500Principal().getName());
         assertThat(request.header("Authorization")).isEmpty();
     }
 
@@ -299,7 +298,7 @@ class SapCloudSdkConformanceTest extends ServerTest {
                 .as("the Destination service's 404 is among the causes")
                 .anySatisfy(cause -> assertThat(cause)
                         .isInstanceOf(DestinationNotFoundException.class)
-                        .hasMessageContaining("/destination-configuration/v1/destinations/" + name));
+                        .hasMessageContaining("destination-configuration/v1/destinations/" + name));
     }
 
     @ParameterizedTest(name = "{0}, token service answers {1}")
@@ -375,6 +374,71 @@ class SapCloudSdkConformanceTest extends ServerTest {
         assertThat(request.target().getPath()).isEqualTo("/after/orders");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = BindingForm.class, names = "VCAP_SERVICES")
+    void experimentExchanged(BindingForm form) throws Exception {
+        useBindings(form);
+        JsonNode credentials = Api.JSON
+                .readTree(
+                        Api.JSON.writeValueAsString(fixture.exports().getFirst().vcapServices()))
+                .path("destination")
+                .get(0)
+                .path("credentials");
+        Api.Response exchanged = api.form(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        FakeTokenService.JWT_BEARER,
+                        "assertion",
+                        fixture.userToken(),
+                        "client_id",
+                        credentials.path("clientid").asString(),
+                        "client_secret",
+                        credentials.path("clientsecret").asString()),
+                Map.of());
+        String token = exchanged.json().path("access_token").asString();
+        System.err.println("EXPERIMENT exchanged claims "
+                + new String(Base64.getUrlDecoder().decode(token.split("\\.")[1])));
+        String name = subaccountDestination("user", backEnd.url() + "/api", "OAuth2JWTBearer", oauthClient());
+        Object r = AuthTokenAccessor.executeWithAuthToken(new AuthToken(JWT.decode(token)), () -> {
+            System.err.println("EXPERIMENT tenant " + TenantAccessor.tryGetCurrentTenant());
+            return sendThroughSdk(name, backEnd);
+        });
+        System.err.println("EXPERIMENT result " + r + " grants " + tokenService.requests());
+        tokenService
+                .requests()
+                .forEach(g -> System.err.println("EXPERIMENT assertion==exchanged "
+                        + token.equals(g.form().get("assertion"))));
+        backEnd.clear();
+        String name2 = subaccountDestination("user", backEnd.url() + "/api", "OAuth2JWTBearer", oauthClient());
+        Object r2 = AuthTokenAccessor.executeWithAuthToken(new AuthToken(JWT.decode(token)), () -> {
+            var options = com.sap.cloud.sdk.cloudplatform.connectivity.DestinationOptions.builder()
+                    .augmentBuilder(
+                            com.sap.cloud.sdk.cloudplatform.connectivity.DestinationServiceOptionsAugmenter.augmenter()
+                                    .tokenExchangeStrategy(
+                                            com.sap.cloud.sdk.cloudplatform.connectivity
+                                                    .DestinationServiceTokenExchangeStrategy.EXCHANGE_ONLY))
+                    .build();
+            var d = DestinationAccessor.getLoader()
+                    .tryGetDestination(name2, options)
+                    .get()
+                    .asHttp();
+            return ApacheHttpClient5Accessor.getHttpClient(d)
+                    .execute(new HttpGet("/orders"), response -> response.getCode());
+        });
+        System.err.println("EXPERIMENT raw token tenant "
+                + AuthTokenAccessor.executeWithAuthToken(
+                        new AuthToken(JWT.decode(fixture.userToken())), () -> TenantAccessor.tryGetCurrentTenant()));
+        System.err.println("EXPERIMENT exchange-only result " + r2 + " finds " + serverSaw.finds(name2));
+        tokenService
+                .requests()
+                .forEach(g -> System.err.println("EXPERIMENT grant " + g.form().get("grant_type") + " assertion claims "
+                        + (g.form().get("assertion") == null
+                                ? null
+                                : new String(Base64.getUrlDecoder()
+                                        .decode(g.form().get("assertion").split("\\.")[1])))));
+    }
+
     static Stream<Arguments> formsAndFailures() {
         return Stream.of(BindingForm.values())
                 .flatMap(form -> Stream.of(Arguments.of(form, 500), Arguments.of(form, 401)));
@@ -409,6 +473,23 @@ class SapCloudSdkConformanceTest extends ServerTest {
         useBindings(form, bindingRoot);
     }
 
+    /** Uploads a subaccount certificate under a unique name with this file name's extension; returns the name. */
+    private String uploadCertificate(String fileName, byte[] content) {
+        String name = UUID.randomUUID().toString().substring(0, 8) + "-" + fileName;
+        Api.Response uploaded = api.post(
+                API + "/subaccountCertificates",
+                fixture.bindingToken(),
+                Map.of(
+                        "Name",
+                        name,
+                        "Type",
+                        "CERTIFICATE",
+                        "Content",
+                        Base64.getEncoder().encodeToString(content)));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        return name;
+    }
+
     private String subaccountDestination(
             String kind, String url, String authentication, Map<String, String> properties) {
         String name = "sdk-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -430,7 +511,12 @@ class SapCloudSdkConformanceTest extends ServerTest {
 
     private Map<String, String> oauthClient() {
         return Map.of(
-                "clientId", "target-client", "clientSecret", "target-secret", "tokenServiceURL", tokenService.tokenUrl());
+                "clientId",
+                "target-client",
+                "clientSecret",
+                "target-secret",
+                "tokenServiceURL",
+                tokenService.tokenUrl());
     }
 
     private void create(String collection, Map<String, String> destination) {

@@ -17,12 +17,19 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A key pair with a self-signed certificate (EC P-256, valid for a day), as key stores and TLS contexts. */
+/**
+ * A key pair with a self-signed certificate (EC P-256, valid for a day, for 127.0.0.1 and localhost), as key stores
+ * and TLS contexts.
+ */
 record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
     static SelfSignedCertificate create(String subject) {
         try {
@@ -38,10 +45,14 @@ record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
                     Date.from(now.plus(Duration.ofDays(1))),
                     name,
                     keyPair.getPublic());
+            // clients check the server's address against the certificate even when they trust it
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")
+            }));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate());
             return new SelfSignedCertificate(
                     keyPair, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -50,6 +61,20 @@ record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
     byte[] pkcs12(String password) {
         try {
             KeyStore store = keyStore(password);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password.toCharArray());
+            return out.toByteArray();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The certificate alone as a JKS trust store protected by {@code password}. */
+    byte[] jksTrustStore(String password) {
+        try {
+            KeyStore store = KeyStore.getInstance("JKS");
+            store.load(null, null);
+            store.setCertificateEntry("trusted", certificate);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password.toCharArray());
             return out.toByteArray();
