@@ -3,8 +3,8 @@ package io.mooring.server.destination;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.platform.security.Caller;
-import io.mooring.server.platform.security.RequiresRole;
-import io.mooring.server.platform.security.Role;
+import io.mooring.server.platform.security.ManagesDestinations;
+import io.mooring.server.platform.security.ReadsDestinations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +36,7 @@ class CertificateManagementController {
     }
 
     @GetMapping
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     List<CertificateView> list(
             Caller caller, @PathVariable UUID subaccountId, @PathVariable(required = false) @Nullable UUID instanceId) {
         return certificates.list(owners.ownerOf(caller, subaccountId, instanceId), null).stream()
@@ -51,7 +45,7 @@ class CertificateManagementController {
     }
 
     @PostMapping
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<CertificateView> upload(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -62,7 +56,7 @@ class CertificateManagementController {
     }
 
     @DeleteMapping("/{name}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<Void> delete(
             Caller caller,
             @PathVariable UUID subaccountId,

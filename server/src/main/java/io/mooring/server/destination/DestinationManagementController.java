@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.destination.query.DestinationFilter;
 import io.mooring.server.platform.security.Caller;
-import io.mooring.server.platform.security.RequiresRole;
-import io.mooring.server.platform.security.Role;
+import io.mooring.server.platform.security.ManagesDestinations;
+import io.mooring.server.platform.security.ReadsDestinations;
 import io.mooring.server.platform.web.ETags;
 import java.net.URI;
 import java.util.List;
@@ -47,13 +47,7 @@ class DestinationManagementController {
     }
 
     @GetMapping
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     List<DestinationView> list(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -69,7 +63,7 @@ class DestinationManagementController {
     }
 
     @PostMapping
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<DestinationView> create(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -86,13 +80,7 @@ class DestinationManagementController {
     }
 
     @GetMapping("/{name}")
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     ResponseEntity<DestinationView> get(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -103,7 +91,7 @@ class DestinationManagementController {
     }
 
     @PutMapping("/{name}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<DestinationView> update(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -121,7 +109,7 @@ class DestinationManagementController {
     }
 
     @DeleteMapping("/{name}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<Void> delete(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -135,7 +123,7 @@ class DestinationManagementController {
 
     /** Tries the destination as an application would, and tells whether it answered, how and how fast. */
     @PostMapping("/{name}/connection-check")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ConnectionCheck.Result check(
             Caller caller,
             @PathVariable UUID subaccountId,

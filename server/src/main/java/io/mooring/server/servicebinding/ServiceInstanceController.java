@@ -3,8 +3,8 @@ package io.mooring.server.servicebinding;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.platform.security.Caller;
-import io.mooring.server.platform.security.RequiresRole;
-import io.mooring.server.platform.security.Role;
+import io.mooring.server.platform.security.ManagesDestinations;
+import io.mooring.server.platform.security.ReadsDestinations;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class ServiceInstanceController {
     }
 
     @PostMapping
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<ServiceInstance> create(
             Caller caller, @PathVariable UUID subaccountId, @RequestBody ServiceRequests.NewInstance request) {
         ServiceInstance instance = instances.createInstance(caller, subaccountId, request);
@@ -42,38 +42,26 @@ class ServiceInstanceController {
     }
 
     @GetMapping
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     List<ServiceInstance> list(Caller caller, @PathVariable UUID subaccountId) {
         return instances.instances(caller, subaccountId);
     }
 
     @GetMapping("/{instanceId}")
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     ServiceInstance get(Caller caller, @PathVariable UUID subaccountId, @PathVariable UUID instanceId) {
         return instances.instance(caller, subaccountId, instanceId);
     }
 
     @DeleteMapping("/{instanceId}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID subaccountId, @PathVariable UUID instanceId) {
         instances.deleteInstance(caller, subaccountId, instanceId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{instanceId}/bindings")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<BindingView> createBinding(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -86,19 +74,13 @@ class ServiceInstanceController {
     }
 
     @GetMapping("/{instanceId}/bindings")
-    @RequiresRole({
-        Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
-        Role.SUBACCOUNT_ADMINISTRATOR,
-        Role.DESTINATION_ADMINISTRATOR,
-        Role.DESTINATION_VIEWER,
-        Role.VIEWER
-    })
+    @ReadsDestinations
     List<BindingView> bindings(Caller caller, @PathVariable UUID subaccountId, @PathVariable UUID instanceId) {
         return instances.bindings(caller, subaccountId, instanceId);
     }
 
     @GetMapping("/{instanceId}/bindings/{bindingId}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     BindingView binding(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -109,7 +91,7 @@ class ServiceInstanceController {
 
     /** The binding as the {@code VCAP_SERVICES} environment variable of an application bound to it alone. */
     @GetMapping("/{instanceId}/bindings/{bindingId}/vcap-services")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     Map<String, Object> vcapServices(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -123,7 +105,7 @@ class ServiceInstanceController {
      * folder, to its content.
      */
     @GetMapping("/{instanceId}/bindings/{bindingId}/binding-root")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     Map<String, Object> bindingRoot(
             Caller caller,
             @PathVariable UUID subaccountId,
@@ -133,7 +115,7 @@ class ServiceInstanceController {
     }
 
     @DeleteMapping("/{instanceId}/bindings/{bindingId}")
-    @RequiresRole({Role.GLOBAL_ACCOUNT_ADMINISTRATOR, Role.SUBACCOUNT_ADMINISTRATOR, Role.DESTINATION_ADMINISTRATOR})
+    @ManagesDestinations
     ResponseEntity<Void> deleteBinding(
             Caller caller,
             @PathVariable UUID subaccountId,

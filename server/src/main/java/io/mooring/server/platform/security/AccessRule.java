@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /** Who may call one endpoint, as declared by its access annotation. */
@@ -37,7 +38,7 @@ sealed interface AccessRule {
         if (element.isAnnotationPresent(AnyAuthenticated.class)) {
             rules.add(new Authenticated());
         }
-        RequiresRole requiresRole = element.getAnnotation(RequiresRole.class);
+        RequiresRole requiresRole = AnnotatedElementUtils.findMergedAnnotation(element, RequiresRole.class);
         if (requiresRole != null) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             roles.addAll(List.of(requiresRole.value()));

@@ -13,30 +13,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 
 /**
- * A servlet filter in the server under test that records each request to SAP's Destination API as it arrives,
- * before any other filter: what the SDK really asked for. Counting here is exact, unlike a metric recorded after
- * the response has gone out.
+ * A servlet filter in the server under test that records, before any other filter, each request to SAP's
+ * Destination API and to the token endpoint: what the SDK really asked for. Counting here is exact, unlike a metric
+ * that is recorded after the response has gone out. Bodies are left alone.
  */
 final class DestinationServiceRequests implements Filter, Ordered {
     static final String FIND = "/destination-configuration/v1/destinations/";
-    private static final String PREFIX = "/destination-configuration/";
+    private static final String API = "/destination-configuration/";
+    private static final String TOKEN = "/oauth/token";
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && http.getRequestURI().equals("/oauth/token")) {
-            System.err.println("EXPERIMENT token request grant=" + http.getParameter("grant_type") + " X-zid="
-                    + http.getHeader("X-zid") + " client=" + http.getParameter("client_id") + " auth="
-                    + (http.getHeader("Authorization") != null));
-        }
-        if (request instanceof HttpServletRequest http && http.getRequestURI().startsWith(PREFIX)) {
-            System.err.println("EXPERIMENT " + http.getMethod() + " " + http.getRequestURI() + " x-user-token="
-                    + (http.getHeader("X-user-token") != null) + " authz="
-                    + String.valueOf(http.getHeader("Authorization")).substring(0, 30));
+        if (request instanceof HttpServletRequest http
+                && (http.getRequestURI().startsWith(API) || http.getRequestURI().equals(TOKEN))) {
             seen.add(new Seen(
-                    http.getMethod(), http.getRequestURI(), http.getQueryString(), http.getHeader("X-user-token")));
+                    http.getMethod(), http.getRequestURI(), http.getHeader("X-user-token"), http.getHeader("X-zid")));
         }
         chain.doFilter(request, response);
     }
@@ -61,10 +55,15 @@ final class DestinationServiceRequests implements Filter, Ordered {
                 .toList();
     }
 
-    /** One request: method, path, query, and the user token it forwarded in {@code X-user-token}. */
-    record Seen(
-            String method,
-            String path,
-            @Nullable String query,
-            @Nullable String userToken) {}
+    /** The requests to the token endpoint. */
+    List<Seen> tokenRequests() {
+        return seen.stream().filter(request -> request.path().equals(TOKEN)).toList();
+    }
+
+    void clear() {
+        seen.clear();
+    }
+
+    /** One request: method, path, and the {@code X-user-token} and {@code X-zid} headers it carried. */
+    record Seen(String method, String path, @Nullable String userToken, @Nullable String zid) {}
 }

@@ -33,6 +33,10 @@ class MooringPropertiesTest {
                         Duration.ofMinutes(10),
                         Duration.ofMinutes(1),
                         16));
+        assertThat(properties.connectivity()).isEqualTo(new MooringProperties.Connectivity(null, 20003, 20004));
+        assertThat(properties.destinations())
+                .isEqualTo(new MooringProperties.Destinations(
+                        Duration.ofSeconds(10), Duration.ofSeconds(60), 10000, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -56,7 +60,14 @@ class MooringPropertiesTest {
                 Map.entry("mooring.notifications.initial-backoff", "1s"),
                 Map.entry("mooring.notifications.max-backoff", "1h"),
                 Map.entry("mooring.notifications.lease", "2m"),
-                Map.entry("mooring.notifications.max-in-flight", "4")));
+                Map.entry("mooring.notifications.max-in-flight", "4"),
+                Map.entry("mooring.connectivity.proxy-host", "proxy.example.com"),
+                Map.entry("mooring.connectivity.http-proxy-port", "3128"),
+                Map.entry("mooring.connectivity.socks5-proxy-port", "1080"),
+                Map.entry("mooring.destinations.token-request-timeout", "3s"),
+                Map.entry("mooring.destinations.token-renewal-margin", "30s"),
+                Map.entry("mooring.destinations.max-cached-tokens", "100"),
+                Map.entry("mooring.destinations.check-timeout", "4s")));
 
         assertThat(properties.tokens())
                 .isEqualTo(new MooringProperties.Tokens(
@@ -76,6 +87,11 @@ class MooringPropertiesTest {
                         Duration.ofHours(1),
                         Duration.ofMinutes(2),
                         4));
+        assertThat(properties.connectivity())
+                .isEqualTo(new MooringProperties.Connectivity("proxy.example.com", 3128, 1080));
+        assertThat(properties.destinations())
+                .isEqualTo(new MooringProperties.Destinations(
+                        Duration.ofSeconds(3), Duration.ofSeconds(30), 100, Duration.ofSeconds(4)));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.mooring.server.platform.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Admits those who may read destinations, certificates and service instances, but not credentials. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@RequiresRole({
+    Role.GLOBAL_ACCOUNT_ADMINISTRATOR,
+    Role.SUBACCOUNT_ADMINISTRATOR,
+    Role.DESTINATION_ADMINISTRATOR,
+    Role.DESTINATION_VIEWER,
+    Role.VIEWER
+})
+public @interface ReadsDestinations {}
