@@ -171,17 +171,22 @@ class TokenController {
                 .through(binding);
     }
 
-    /** A tenant named in {@code X-zid} must be the one the client belongs to: bindings are single-tenant. */
+    /**
+     * A tenant named in {@code X-zid} must be one the client belongs to: a binding's subaccount, or the global
+     * account, which is the zone of Mooring's users (the SAP Cloud SDK names the zone of the user it acts for).
+     */
     private static void requireTenant(@Nullable String tenant, Principal principal) {
         if (tenant == null) {
             return;
         }
-        String zone = principal
-                .bound()
-                .map(binding -> binding.service().subaccountId())
-                .orElse(principal.globalAccountId())
-                .toString();
-        if (!zone.equals(tenant.strip())) {
+        String named = tenant.strip();
+        boolean own = named.equals(principal.globalAccountId().toString())
+                || principal
+                        .bound()
+                        .map(binding ->
+                                binding.service().subaccountId().toString().equals(named))
+                        .orElse(false);
+        if (!own) {
             throw oauthError(
                     ProblemType.INVALID_CREDENTIALS,
                     "invalid_client",

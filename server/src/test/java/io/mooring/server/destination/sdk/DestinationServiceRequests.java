@@ -65,5 +65,9 @@ final class DestinationServiceRequests implements Filter, Ordered {
     }
 
     /** One request: method, path, and the {@code X-user-token} and {@code X-zid} headers it carried. */
-    record Seen(String method, String path, @Nullable String userToken, @Nullable String zid) {}
+    record Seen(
+            String method,
+            String path,
+            @Nullable String userToken,
+            @Nullable String zid) {}
 }

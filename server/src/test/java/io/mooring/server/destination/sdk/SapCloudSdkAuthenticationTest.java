@@ -42,7 +42,7 @@ class SapCloudSdkAuthenticationTest extends SapCloudSdkTestSupport {
         RecordingServer.Request request = sendThroughSdk(name, backEnd);
 
         String basic = Base64.getEncoder().encodeToString("alice:pa:ss".getBytes(StandardCharsets.UTF_8));
-        assertThat(request.header("Authorization")).isNotEmpty().containsOnly("Basic " + basic);
+        assertThat(request.header("Authorization")).containsExactly("Basic " + basic);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -209,7 +209,7 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
      * An application that puts only the user's Mooring token into the SDK's context, as SAP's security integrations
      * do with the token of an incoming request. The SDK takes the tenant from the token's {@code zid}, the global
      * account, and sends it as {@code X-zid} when it fetches its destination binding's token; Mooring's token
-     * endpoint refuses any {@code X-zid} but the binding's subaccount. Fails until Mooring accepts such a token.
+     * endpoint accepts the binding's global account there as well as its subaccount.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = BindingForm.class, names = "VCAP_SERVICES")
@@ -220,9 +220,8 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
         assertThatCode(() -> AuthTokenAccessor.executeWithAuthToken(
                         new AuthToken(JWT.decode(fixture.userToken())), () -> sendThroughSdk(name, backEnd)))
                 .as(
-                        "KNOWN MOORING INCOMPATIBILITY, fails until fixed: the SDK takes the tenant from the user"
-                                + " token's zid (%s, the global account) and sends it as X-zid when it fetches the"
-                                + " destination binding's token; the binding belongs to subaccount %s. X-zid sent: %s",
+                        "the SDK takes the tenant from the user token's zid (%s, the global account) and sends it as"
+                                + " X-zid for the token of the binding of subaccount %s. X-zid sent: %s",
                         fixture.globalAccount(),
                         fixture.subaccount(),
                         serverSaw.tokenRequests().stream()

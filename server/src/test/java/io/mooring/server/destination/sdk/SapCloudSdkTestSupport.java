@@ -34,8 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,14 +46,10 @@ import tools.jackson.databind.JsonNode;
  * it: bindings read by its own parsers, {@code DestinationAccessor}, {@code ApacheHttpClient5Accessor}.
  */
 @OnH2
-@Import(SapCloudSdkTestSupport.ServerUnderTest.class)
+@Import(SapCloudSdkServerConfiguration.class)
 abstract class SapCloudSdkTestSupport extends ServerTest {
     static final String API = "/destination-configuration/v1";
     static final String TOKEN_ISSUER = "http://mooring.example.com/oauth/token";
-
-    static {
-        RealOrgJson.preferTheRealOne(DestinationAccessor.class.getClassLoader());
-    }
 
     /** Stands in for the connectivity proxy; bound before the server starts, so bindings can name its port. */
     static final RecordingServer CONNECTIVITY_PROXY = RecordingServer.http();
@@ -82,20 +76,6 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
         registry.add("mooring.connectivity.proxy-host", () -> "127.0.0.1");
         registry.add("mooring.connectivity.http-proxy-port", CONNECTIVITY_PROXY::port);
         registry.add("mooring.tokens.issuer", () -> TOKEN_ISSUER);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ServerUnderTest {
-        @Bean
-        DestinationServiceRequests destinationServiceRequests() {
-            return new DestinationServiceRequests();
-        }
-
-        /** The proxy lives as long as the server whose bindings name it. */
-        @Bean(destroyMethod = "close")
-        RecordingServer connectivityProxy() {
-            return CONNECTIVITY_PROXY;
-        }
     }
 
     @BeforeEach
@@ -193,7 +173,13 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
         Api.Response uploaded = api.post(
                 API + "/subaccountCertificates",
                 fixture.bindingToken(),
-                Map.of("Name", name, "Type", "CERTIFICATE", "Content", Base64.getEncoder().encodeToString(content)));
+                Map.of(
+                        "Name",
+                        name,
+                        "Type",
+                        "CERTIFICATE",
+                        "Content",
+                        Base64.getEncoder().encodeToString(content)));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         return name;
     }
