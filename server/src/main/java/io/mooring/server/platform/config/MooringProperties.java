@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 /** Mooring's settings under the {@code mooring} prefix; every one has a default that works out of the box. */
 @ConfigurationProperties("mooring")
 public record MooringProperties(
-        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("http://127.0.0.1:8080") String publicUrl,
         @DefaultValue Tokens tokens,
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue Requests requests,
@@ -25,7 +25,7 @@ public record MooringProperties(
             @DefaultValue("1h") Duration accessTokenValidity,
             @DefaultValue("10m") Duration integrationTokenValidity,
 
-            @DefaultValue("http://localhost:8080/oauth/token")
+            @DefaultValue("http://127.0.0.1:8080/oauth/token")
             String issuer) {}
 
     /** What the first start creates when the database holds no global account yet. */

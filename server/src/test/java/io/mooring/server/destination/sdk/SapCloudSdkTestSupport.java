@@ -49,7 +49,6 @@ import tools.jackson.databind.JsonNode;
 @Import(SapCloudSdkServerConfiguration.class)
 abstract class SapCloudSdkTestSupport extends ServerTest {
     static final String API = "/destination-configuration/v1";
-    static final String TOKEN_ISSUER = "http://mooring.example.com/oauth/token";
 
     /** Stands in for the connectivity proxy; bound before the server starts, so bindings can name its port. */
     static final RecordingServer CONNECTIVITY_PROXY = RecordingServer.http();
@@ -68,14 +67,13 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /**
-     * Connectivity bindings name the recording proxy. Tokens carry an issuer on a host name with dots, as in any
-     * deployment: the SDK reads the tenant's subdomain from it and finds no tenant in a token issued by "localhost".
+     * Connectivity bindings name the recording proxy. Tokens keep the default issuer, on 127.0.0.1: the SDK reads
+     * the tenant's subdomain from the issuer's host and finds no tenant in a host without a dot, such as "localhost".
      */
     @DynamicPropertySource
     static void serverProperties(DynamicPropertyRegistry registry) {
         registry.add("mooring.connectivity.proxy-host", () -> "127.0.0.1");
         registry.add("mooring.connectivity.http-proxy-port", CONNECTIVITY_PROXY::port);
-        registry.add("mooring.tokens.issuer", () -> TOKEN_ISSUER);
     }
 
     @BeforeEach

@@ -16,14 +16,14 @@ class MooringPropertiesTest {
 
         assertThat(properties.tokens().accessTokenValidity()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.tokens().integrationTokenValidity()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(properties.tokens().issuer()).isEqualTo("http://localhost:8080/oauth/token");
+        assertThat(properties.tokens().issuer()).isEqualTo("http://127.0.0.1:8080/oauth/token");
         assertThat(properties.bootstrap().adminUsername()).isEqualTo("admin");
         assertThat(properties.bootstrap().adminPassword()).isNull();
         assertThat(properties.requests().maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
         assertThat(properties.login().attemptsPerMinutePerName()).isEqualTo(10);
         assertThat(properties.login().attemptsPerMinutePerAddress()).isEqualTo(60);
         assertThat(properties.pairing().certificateValidity()).isEqualTo(Duration.ofDays(365));
-        assertThat(properties.publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(properties.publicUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(properties.notifications())
                 .isEqualTo(new MooringProperties.Notifications(
                         Duration.ofSeconds(1),
