@@ -66,6 +66,11 @@ class DestinationCodec {
                 row.id(), row.owner(), row.name(), properties, row.version(), row.createdAt(), row.updatedAt());
     }
 
+    /** The public properties of a row, secrets standing as markers that no filter value equals. */
+    Map<String, String> publicProperties(String json) {
+        return this.json.readValue(json, PROPERTIES);
+    }
+
     static String context(UUID ownerId, UUID id) {
         return "destination:" + ownerId + ":" + id;
     }

@@ -59,16 +59,40 @@ class DestinationStore {
                 .fetchOptional(r -> toRow(r, owner));
     }
 
-    /** The owner's destinations in name order, all or only those with the given names. */
-    List<Row> list(DestinationOwner owner, @Nullable Collection<String> names) {
-        Condition condition = DESTINATIONS.OWNER_ID.eq(owner.ownerId());
-        if (names != null) {
-            condition = condition.and(DESTINATIONS.NAME.in(names));
-        }
+    /** A window of the owner's destinations in name order, all or only those with the given names. */
+    List<Row> list(DestinationOwner owner, @Nullable Collection<String> names, long offset, int limit) {
         return db.selectFrom(DESTINATIONS)
-                .where(condition)
+                .where(ofOwner(owner, names))
                 .orderBy(DESTINATIONS.NAME)
+                .offset(offset)
+                .limit(limit)
                 .fetch(r -> toRow(r, owner));
+    }
+
+    long count(DestinationOwner owner, @Nullable Collection<String> names) {
+        return db.fetchCount(DESTINATIONS, ofOwner(owner, names));
+    }
+
+    /** Every destination's name and public properties in name order: what a filter is evaluated on. */
+    List<PublicProperties> publicProperties(DestinationOwner owner) {
+        return db.select(DESTINATIONS.ID, DESTINATIONS.PROPERTIES)
+                .from(DESTINATIONS)
+                .where(DESTINATIONS.OWNER_ID.eq(owner.ownerId()))
+                .orderBy(DESTINATIONS.NAME)
+                .fetch(r -> new PublicProperties(r.value1(), r.value2()));
+    }
+
+    /** The destinations with these ids, in the order of the ids. */
+    List<Row> byIds(DestinationOwner owner, List<UUID> ids) {
+        var rows = db.selectFrom(DESTINATIONS)
+                .where(DESTINATIONS.OWNER_ID.eq(owner.ownerId()), DESTINATIONS.ID.in(ids))
+                .fetchMap(DESTINATIONS.ID, r -> toRow(r, owner));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Condition ofOwner(DestinationOwner owner, @Nullable Collection<String> names) {
+        Condition condition = DESTINATIONS.OWNER_ID.eq(owner.ownerId());
+        return names == null ? condition : condition.and(DESTINATIONS.NAME.in(names));
     }
 
     boolean delete(UUID ownerId, String name) {
@@ -128,4 +152,6 @@ class DestinationStore {
             java.time.Instant updatedAt) {}
 
     record SealedSecrets(UUID id, UUID ownerId, String sealed) {}
+
+    record PublicProperties(UUID id, String json) {}
 }

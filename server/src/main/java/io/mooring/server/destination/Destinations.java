@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -143,10 +144,36 @@ public class Destinations {
     /** The owner's destinations in name order, those the filter admits when one is given. */
     @Transactional(readOnly = true)
     public List<StoredDestination> list(DestinationOwner owner, @Nullable DestinationFilter filter) {
-        return store.list(owner, filter == null ? null : filter.exactNames().orElse(null)).stream()
-                .map(codec::fromRow)
-                .filter(destination -> filter == null || filter.matches(destination.properties()))
+        return list(owner, filter, 0, Integer.MAX_VALUE).entries();
+    }
+
+    /**
+     * A window of the owner's destinations in name order, those the filter admits, and how many it admits in all.
+     * Without a filter, or with one that only names names, the database pages; another filter is evaluated on the
+     * public properties of every destination, and only the window's rows are unsealed.
+     */
+    @Transactional(readOnly = true)
+    public Listing list(DestinationOwner owner, @Nullable DestinationFilter filter, long offset, int limit) {
+        java.util.Set<String> names =
+                filter == null ? null : filter.exactNames().orElse(null);
+        if (filter == null || names != null) {
+            List<StoredDestination> entries = store.list(owner, names, offset, limit).stream()
+                    .map(codec::fromRow)
+                    .toList();
+            long total = offset == 0 && entries.size() < limit ? entries.size() : store.count(owner, names);
+            return new Listing(entries, total);
+        }
+        List<UUID> matching = store.publicProperties(owner).stream()
+                .filter(row -> filter.matches(codec.publicProperties(row.json())))
+                .map(DestinationStore.PublicProperties::id)
                 .toList();
+        List<UUID> window = offset >= matching.size()
+                ? List.of()
+                : matching.subList((int) offset, (int) Math.min(matching.size(), offset + limit));
+        List<StoredDestination> entries = window.isEmpty()
+                ? List.of()
+                : store.byIds(owner, window).stream().map(codec::fromRow).toList();
+        return new Listing(entries, matching.size());
     }
 
     /** Deletes a destination; {@code expectedVersion} (from If-Match) must match when given. */
@@ -176,8 +203,10 @@ public class Destinations {
         return deleted;
     }
 
-    /** The destination an application asks for: its instance's destination of that name, else its subaccount's. */
-    @Transactional(readOnly = true)
+    /**
+     * The destination an application asks for: its instance's destination of that name, else its subaccount's.
+     * Not in a transaction: a cached destination takes no database connection, a missing one takes one query.
+     */
     public Optional<StoredDestination> find(DestinationOwner instance, String name) {
         Optional<StoredDestination> own = cached(instance, name);
         if (own.isPresent() || !instance.isInstanceLevel()) {
@@ -213,6 +242,9 @@ public class Destinations {
     private static String describe(DestinationOwner owner, String name) {
         return name + " in " + owner.describe();
     }
+
+    /** A window of destinations and how many there are in all. */
+    public record Listing(List<StoredDestination> entries, long total) {}
 
     /** What became of one destination of a bulk creation. */
     public record Outcome(

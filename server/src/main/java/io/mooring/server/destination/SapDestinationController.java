@@ -74,8 +74,14 @@ class SapDestinationController {
     ResponseEntity<List<Map<String, String>>> list(
             Caller caller, @PathVariable String collection, @RequestParam Map<String, String> parameters) {
         SapListQuery query = SapListQuery.of(parameters);
-        List<StoredDestination> all = destinations.list(BoundCallers.ownerOf(caller, collection), query.filter());
-        SapListQuery.Result page = query.apply(all, StoredDestination::properties, path(collection));
+        SapListQuery.Window window = query.window();
+        Destinations.Listing listing = destinations.list(
+                BoundCallers.ownerOf(caller, collection),
+                query.filter(),
+                window == null ? 0 : window.offset(),
+                window == null ? Integer.MAX_VALUE : window.limit());
+        SapListQuery.Result page =
+                query.respond(listing.entries(), listing.total(), StoredDestination::properties, path(collection));
         return ResponseEntity.ok().headers(page.headers()).body(page.body());
     }
 
@@ -146,7 +152,9 @@ class SapDestinationController {
             Caller caller, @PathVariable String collection, @RequestParam Map<String, String> parameters) {
         SapListQuery query = SapListQuery.of(parameters);
         List<Certificate> all = certificates.list(BoundCallers.ownerOf(caller, collection), query.filter());
-        SapListQuery.Result page = query.apply(all, Certificate::toJson, path(collection));
+        SapListQuery.Window window = query.window();
+        SapListQuery.Result page =
+                query.respond(window == null ? all : window.of(all), all.size(), Certificate::toJson, path(collection));
         return ResponseEntity.ok().headers(page.headers()).body(page.body());
     }
 

@@ -48,36 +48,46 @@ record SapListQuery(
                 flag(parameters, "$entityCount"));
     }
 
-    /** The entries of the asked page, each cut down to the selected properties, with the headers to send. */
-    <T> Result apply(List<T> all, Function<T, Map<String, String>> properties, String path) {
+    /** The rows a page asks for, or null when all are asked for. */
+    @Nullable
+    Window window() {
+        if (page == null && pageSize == null) {
+            return null;
+        }
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        int number = page == null ? 1 : page;
+        return new Window((long) (number - 1) * size, size);
+    }
+
+    /**
+     * The answer for one page of entries out of {@code total} matching ones: each entry cut down to the selected
+     * properties, with the paging headers asked for.
+     */
+    <T> Result respond(List<T> entries, long total, Function<T, Map<String, String>> properties, String path) {
         HttpHeaders headers = new HttpHeaders();
-        List<T> shown = all;
-        boolean paged = page != null || pageSize != null;
-        if (paged) {
-            int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        Window window = window();
+        if (window != null) {
             int number = page == null ? 1 : page;
-            int pages = Math.max(1, (all.size() + size - 1) / size);
-            long from = (long) (number - 1) * size;
-            shown = from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
+            long pages = Math.max(1, (total + window.limit() - 1) / window.limit());
             if (pageCount) {
                 headers.add("Page-Count", String.valueOf(pages));
             }
             List<String> links = new ArrayList<>();
             if (number > 1) {
-                links.add(link(path, Math.min(number - 1, pages), size, "previous"));
+                links.add(link(path, (int) Math.min(number - 1, pages), window.limit(), "previous"));
             }
             if (number < pages) {
-                links.add(link(path, number + 1, size, "next"));
+                links.add(link(path, number + 1, window.limit(), "next"));
             }
             if (!links.isEmpty()) {
                 headers.add(HttpHeaders.LINK, String.join(", ", links));
             }
         }
         if (entityCount) {
-            headers.add("Entity-Count", String.valueOf(all.size()));
+            headers.add("Entity-Count", String.valueOf(total));
         }
         List<Map<String, String>> body =
-                shown.stream().map(properties).map(this::selected).toList();
+                entries.stream().map(properties).map(this::selected).toList();
         return new Result(body, headers);
     }
 
@@ -132,4 +142,13 @@ record SapListQuery(
     }
 
     record Result(List<Map<String, String>> body, HttpHeaders headers) {}
+
+    /** A page as rows to skip and rows to return. */
+    record Window(long offset, int limit) {
+        <T> List<T> of(List<T> all) {
+            return offset >= all.size()
+                    ? List.of()
+                    : all.subList((int) offset, (int) Math.min(all.size(), offset + limit));
+        }
+    }
 }

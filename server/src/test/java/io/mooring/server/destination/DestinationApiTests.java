@@ -209,6 +209,15 @@ abstract class DestinationApiTests extends ServerTest {
         assertThat(page.header("Entity-Count")).isEqualTo("5");
         assertThat(page.header("Link")).contains("rel=\"next\"").contains("rel=\"previous\"");
 
+        Api.Response filteredPage =
+                list("$filter=" + encode("endswith(Name,'a')") + "&$page=2&$pageSize=2" + "&$entityCount=true");
+        assertThat(names(filteredPage)).containsExactly("delta", "gamma");
+        assertThat(filteredPage.header("Entity-Count")).isEqualTo("4");
+        Api.Response namedPage =
+                list("$filter=" + encode("Name in ('gamma','alpha','beta')") + "&$pageSize=2&$entityCount=true");
+        assertThat(names(namedPage)).containsExactly("alpha", "beta");
+        assertThat(namedPage.header("Entity-Count")).isEqualTo("3");
+
         Api.Response badFilter = list("$filter=" + encode("Name in ('a'"));
         assertThat(badFilter.status()).isEqualTo(400);
         assertThat(badFilter.json().path("ErrorMessage").asString()).contains("$filter");
