@@ -43,6 +43,11 @@ final class LoopbackConnection implements AutoCloseable {
         return send("POST", path, bearer, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends a GET and returns the status and the body. */
+    Response get(String path, String bearer) throws IOException {
+        return send("GET", path, bearer, null);
+    }
+
     /** Sends a DELETE without a body and returns the status and the body. */
     Response delete(String path, String bearer) throws IOException {
         return send("DELETE", path, bearer, null);

@@ -12,7 +12,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** Verifies bearer tokens against Mooring's own signing keys, on Mooring's clock. */
+/**
+ * Verifies bearer tokens against Mooring's own signing keys, on Mooring's clock, remembering verified tokens for a
+ * few minutes (see {@link VerifiedTokens}).
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenVerification {
     @Bean
@@ -24,6 +27,6 @@ class TokenVerification {
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 timestamps, new JwtIssuerValidator(properties.tokens().issuer())));
-        return decoder;
+        return new VerifiedTokens(decoder, clock);
     }
 }
