@@ -3,6 +3,7 @@ package io.mooring.server.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.server.testing.Api;
+import io.mooring.server.testing.Bindings;
 import io.mooring.server.testing.FormationApi;
 import io.mooring.server.testing.ParticipantEndpoint;
 import io.mooring.server.testing.ServerTest;
@@ -89,6 +90,13 @@ abstract class TenantIsolationTests extends ServerTest {
     /** The victim's system that is in its formation, for endpoints that address a member. */
     private static final String MEMBER = "member";
 
+    /** The victim's destination service instance, its binding, and the name of its destinations and certificates. */
+    private static final String INSTANCE = "instance";
+
+    private static final String BINDING = "binding";
+    private static final String VICTIM_NAME = "victim-destination";
+    private static final String VICTIM_CERTIFICATE = "victim.pem";
+
     private Map<String, String> victimObjects(Tenant victim) {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put(
@@ -106,6 +114,21 @@ abstract class TenantIsolationTests extends ServerTest {
                         .json()
                         .path("id")
                         .asString());
+        Bindings bindings = new Bindings(api, victim);
+        String subaccount = ids.get("/api/v1/subaccounts/");
+        String instance = bindings.instance(subaccount, "destination");
+        ids.put(INSTANCE, instance);
+        ids.put(BINDING, bindings.binding(subaccount, instance).path("id").asString());
+        for (String owner : List.of(
+                "/api/v1/subaccounts/" + subaccount,
+                "/api/v1/subaccounts/" + subaccount + "/service-instances/" + instance)) {
+            assertThat(api.post(owner + "/destinations", victim.adminToken, victimDestination())
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post(owner + "/destination-certificates", victim.adminToken, victimCertificate())
+                            .status())
+                    .isEqualTo(201);
+        }
         JsonNode users = api.get("/api/v1/users", victim.adminToken).json();
         ids.put("/api/v1/users/", users.get(0).path("id").asString());
         ids.put(
@@ -161,11 +184,36 @@ abstract class TenantIsolationTests extends ServerTest {
                 "/api/v1/global-account")) {
             state.put(path, api.get(path, victim.adminToken).text());
         }
+        for (String subaccount : api.get("/api/v1/subaccounts", victim.adminToken)
+                .json()
+                .valueStream()
+                .map(node -> node.path("id").asString())
+                .toList()) {
+            String owner = "/api/v1/subaccounts/" + subaccount;
+            state.put(
+                    owner + "/destinations",
+                    api.get(owner + "/destinations", victim.adminToken).text());
+            state.put(
+                    owner + "/service-instances",
+                    api.get(owner + "/service-instances", victim.adminToken).text());
+        }
         return state;
     }
 
     /** A valid body that would change the victim's object, were the intruder let through. */
     private static Map<String, Object> hijack(String pattern, Map<String, String> ids) {
+        if (pattern.contains("/destinations")) {
+            return victimDestination();
+        }
+        if (pattern.contains("/destination-certificates")) {
+            return victimCertificate();
+        }
+        if (pattern.endsWith("/service-instances")) {
+            return Map.of("name", "hijacked", "offering", "destination");
+        }
+        if (pattern.endsWith("/bindings")) {
+            return Map.of("name", "hijacked");
+        }
         if (pattern.startsWith("/api/v1/systems/")) {
             return Map.of("name", "hijacked", "labels", Map.of("owner", "intruder"));
         }
@@ -191,9 +239,31 @@ abstract class TenantIsolationTests extends ServerTest {
         return ids.entrySet().stream()
                 .filter(entry -> pattern.startsWith(entry.getKey()))
                 .findFirst()
-                .map(entry ->
-                        pattern.replaceFirst("\\{[^}]+}", entry.getValue()).replaceAll("\\{[^}]+}", ids.get(MEMBER)))
+                .map(entry -> pattern.replaceFirst("\\{[^}]+}", entry.getValue())
+                        .replace("{instanceId}", ids.get(INSTANCE))
+                        .replace("{bindingId}", ids.get(BINDING))
+                        .replace("{name}", pattern.contains("certificates") ? VICTIM_CERTIFICATE : VICTIM_NAME)
+                        .replaceAll("\\{[^}]+}", ids.get(MEMBER)))
                 .orElseThrow(() -> new AssertionError("No victim object for " + pattern + "; add one to this test"));
+    }
+
+    private static Map<String, Object> victimDestination() {
+        return Map.of(
+                "Name", VICTIM_NAME,
+                "Type", "HTTP",
+                "URL", "https://victim.example.com",
+                "Authentication", "BasicAuthentication",
+                "User", "victim",
+                "Password", "victim-password");
+    }
+
+    private static Map<String, Object> victimCertificate() {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        return Map.of(
+                "Name",
+                VICTIM_CERTIFICATE,
+                "Content",
+                java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     private static List<String> methods(RequestMappingInfo info) {
