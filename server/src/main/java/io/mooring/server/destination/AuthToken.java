@@ -34,7 +34,10 @@ record AuthToken(
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", type);
         json.put("value", value);
-        json.put("http_header", Map.of("key", "Authorization", "value", headerValue()));
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("key", "Authorization");
+        header.put("value", headerValue());
+        json.put("http_header", header);
         if (expiresIn != null) {
             json.put("expires_in", String.valueOf(expiresIn));
         }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,8 @@ class AuthTokens {
                 .build();
     }
 
-    /** The tokens for a destination; {@code userToken} is the caller's user token where the type needs one. */
-    List<AuthToken> resolve(StoredDestination destination, @Nullable String userToken) {
+    /** The tokens for a destination; {@code userToken} gives the caller's user token where the type needs one. */
+    List<AuthToken> resolve(StoredDestination destination, Supplier<@Nullable String> userTokens) {
         Map<String, String> properties = destination.properties();
         AuthenticationType type = AuthenticationType.of(
                         properties.getOrDefault(AuthenticationType.PROPERTY, "NoAuthentication"))
@@ -63,12 +64,14 @@ class AuthTokens {
                                 "grant_type", "password",
                                 "username", properties.get("User"),
                                 "password", properties.get("Password"))));
-            case OAUTH2_JWT_BEARER, OAUTH2_USER_TOKEN_EXCHANGE ->
-                userToken == null
+            case OAUTH2_JWT_BEARER, OAUTH2_USER_TOKEN_EXCHANGE -> {
+                String userToken = userTokens.get();
+                yield userToken == null
                         ? List.of(AuthToken.failed(type.value() + " needs the user's token: send it in the X-user-token"
                                 + " header, or call with a user token obtained through the binding"))
                         : List.of(fetched(
                                 destination, userToken, Map.of("grant_type", JWT_BEARER, "assertion", userToken)));
+            }
         };
     }
 

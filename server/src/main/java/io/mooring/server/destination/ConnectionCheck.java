@@ -51,7 +51,7 @@ class ConnectionCheck {
             return Result.notChecked("Checking with a client certificate is not supported yet; the SAP Cloud SDK "
                     + "reads the certificate from 'find destination'.");
         }
-        List<AuthToken> tokens = lookup.tokens(destination, null);
+        List<AuthToken> tokens = lookup.tokens(destination);
         for (AuthToken token : tokens) {
             if (token.failed()) {
                 return new Result(true, false, null, null, token.error());

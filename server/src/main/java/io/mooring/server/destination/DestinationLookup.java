@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +37,7 @@ public class DestinationLookup {
     public Optional<Map<String, Object>> find(
             DestinationOwner instance,
             String name,
-            @Nullable String userToken,
+            Supplier<@Nullable String> userToken,
             boolean skipTokens,
             boolean skipCredentials) {
         return destinations.find(instance, name).map(destination -> {
@@ -62,9 +63,9 @@ public class DestinationLookup {
         });
     }
 
-    /** The tokens a destination's authentication resolves to, for checking its connection. */
-    List<AuthToken> tokens(StoredDestination destination, @Nullable String userToken) {
-        return authTokens.resolve(destination, userToken);
+    /** The tokens a destination's authentication resolves to without a user, for checking its connection. */
+    List<AuthToken> tokens(StoredDestination destination) {
+        return authTokens.resolve(destination, () -> null);
     }
 
     private List<Map<String, String>> certificatesOf(DestinationOwner instance, StoredDestination destination) {
