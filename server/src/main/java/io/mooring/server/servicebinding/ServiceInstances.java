@@ -98,7 +98,11 @@ public class ServiceInstances {
 
     @Transactional(readOnly = true)
     public ServiceInstance instance(Caller caller, UUID subaccountId, UUID instanceId) {
-        return store.instance(accounts.subaccount(caller, subaccountId).id(), instanceId)
+        return instanceIn(accounts.subaccount(caller, subaccountId), instanceId);
+    }
+
+    private ServiceInstance instanceIn(Subaccount subaccount, UUID instanceId) {
+        return store.instance(subaccount.id(), instanceId)
                 .orElseThrow(() -> MooringProblem.notFound("Service instance", instanceId));
     }
 
@@ -128,7 +132,8 @@ public class ServiceInstances {
     @Transactional
     public BindingView createBinding(
             Caller caller, UUID subaccountId, UUID instanceId, ServiceRequests.NewBinding request) {
-        ServiceInstance instance = instance(caller, subaccountId, instanceId);
+        Subaccount subaccount = accounts.subaccount(caller, subaccountId);
+        ServiceInstance instance = instanceIn(subaccount, instanceId);
         String name = Inputs.matching(Inputs.required(request.name(), "name", 100), "name", NAME, NAME_RULE);
         if (store.bindingNameTaken(instanceId, name)) {
             throw MooringProblem.of(
@@ -141,7 +146,7 @@ public class ServiceInstances {
         String secret = secrets.newSecret("");
         store.insertBinding(binding, Secrets.hash(secret), secretBox.sealText(secret, secretContext(id)));
         auditLog.changed(caller, "service-binding.create", "service-binding", id, instance.name() + "/" + name);
-        return view(binding, credentials.of(instance, binding, subdomain(caller, subaccountId), secret));
+        return view(binding, credentials.of(instance, binding, subaccount.subdomain(), secret));
     }
 
     @Transactional(readOnly = true)
@@ -210,16 +215,12 @@ public class ServiceInstances {
     }
 
     private BoundBinding bound(Caller caller, UUID subaccountId, UUID instanceId, UUID bindingId) {
-        ServiceInstance instance = instance(caller, subaccountId, instanceId);
+        Subaccount subaccount = accounts.subaccount(caller, subaccountId);
+        ServiceInstance instance = instanceIn(subaccount, instanceId);
         ServiceBinding binding = store.binding(instanceId, bindingId)
                 .orElseThrow(() -> MooringProblem.notFound("Service binding", bindingId));
         String secret = secretBox.openText(store.sealedSecret(bindingId).orElseThrow(), secretContext(bindingId));
-        return new BoundBinding(
-                instance, binding, credentials.of(instance, binding, subdomain(caller, subaccountId), secret));
-    }
-
-    private String subdomain(Caller caller, UUID subaccountId) {
-        return accounts.subaccount(caller, subaccountId).subdomain();
+        return new BoundBinding(instance, binding, credentials.of(instance, binding, subaccount.subdomain(), secret));
     }
 
     static String secretContext(UUID bindingId) {
