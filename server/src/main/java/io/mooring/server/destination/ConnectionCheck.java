@@ -32,6 +32,7 @@ class ConnectionCheck {
         this.lookup = requireNonNull(lookup, "lookup");
         this.timeout = properties.destinations().checkTimeout();
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

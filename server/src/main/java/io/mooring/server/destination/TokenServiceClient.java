@@ -36,6 +36,7 @@ class TokenServiceClient {
     TokenServiceClient(MooringProperties properties, JsonMapper json) {
         this.timeout = properties.destinations().tokenRequestTimeout();
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -107,6 +107,7 @@ class NotificationRestartTest {
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000",
                         "--mooring.bootstrap.admin-password=" + ServerTest.OPERATOR_PASSWORD,
                         "--mooring.bootstrap.password-file=",
+                        "--mooring.secret-keys.keyset-file=" + data.resolve("secret-keyset.json"),
                         "--mooring.notifications.poll-interval=50ms",
                         "--mooring.notifications.request-timeout=30s",
                         "--mooring.notifications.lease=" + LEASE.toSeconds() + "s",
