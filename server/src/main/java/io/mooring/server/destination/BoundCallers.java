@@ -26,8 +26,6 @@ final class BoundCallers {
     /** The owner a collection path names: {@code subaccount...} or {@code instance...}. */
     static DestinationOwner ownerOf(Caller caller, String collection) {
         DestinationOwner instance = instanceOf(caller);
-        return collection.startsWith(SUBACCOUNT_LEVEL)
-                ? DestinationOwner.subaccount(instance.globalAccountId(), instance.subaccountId())
-                : instance;
+        return collection.startsWith(SUBACCOUNT_LEVEL) ? instance.subaccountLevel() : instance;
     }
 }

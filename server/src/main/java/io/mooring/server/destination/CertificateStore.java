@@ -35,14 +35,13 @@ class CertificateStore {
         record.insert();
     }
 
-    boolean update(Row row) {
-        return db.update(DESTINATION_CERTIFICATES)
-                        .set(DESTINATION_CERTIFICATES.TYPE, row.type())
-                        .set(DESTINATION_CERTIFICATES.SEALED_CONTENT, row.sealedContent())
-                        .set(DESTINATION_CERTIFICATES.VERSION, row.version())
-                        .where(DESTINATION_CERTIFICATES.ID.eq(row.id()))
-                        .execute()
-                == 1;
+    void update(Row row) {
+        db.update(DESTINATION_CERTIFICATES)
+                .set(DESTINATION_CERTIFICATES.TYPE, row.type())
+                .set(DESTINATION_CERTIFICATES.SEALED_CONTENT, row.sealedContent())
+                .set(DESTINATION_CERTIFICATES.VERSION, row.version())
+                .where(DESTINATION_CERTIFICATES.ID.eq(row.id()))
+                .execute();
     }
 
     Optional<Row> find(DestinationOwner owner, String name) {

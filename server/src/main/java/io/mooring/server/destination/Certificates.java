@@ -121,8 +121,7 @@ public class Certificates {
         if (own.isPresent() || !instance.isInstanceLevel()) {
             return own;
         }
-        return store.find(DestinationOwner.subaccount(instance.globalAccountId(), instance.subaccountId()), name)
-                .map(this::fromRow);
+        return store.find(instance.subaccountLevel(), name).map(this::fromRow);
     }
 
     @Transactional

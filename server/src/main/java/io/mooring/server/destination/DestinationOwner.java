@@ -29,6 +29,11 @@ public record DestinationOwner(
         return instanceId != null ? instanceId : subaccountId;
     }
 
+    /** The subaccount this owner belongs to, as an owner: itself at subaccount level. */
+    public DestinationOwner subaccountLevel() {
+        return isInstanceLevel() ? subaccount(globalAccountId, subaccountId) : this;
+    }
+
     public boolean isInstanceLevel() {
         return instanceId != null;
     }

@@ -212,7 +212,7 @@ public class Destinations {
         if (own.isPresent() || !instance.isInstanceLevel()) {
             return own;
         }
-        return cached(DestinationOwner.subaccount(instance.globalAccountId(), instance.subaccountId()), name);
+        return cached(instance.subaccountLevel(), name);
     }
 
     /** Forgets every destination of an owner, inside the transaction that deletes the owner. */

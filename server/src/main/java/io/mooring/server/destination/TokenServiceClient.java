@@ -99,9 +99,8 @@ class TokenServiceClient {
             if (accessToken.isEmpty()) {
                 throw new TokenServiceException("the token service at " + url + " answered without access_token");
             }
-            String tokenType = node.path("token_type").asString("bearer");
             long expiresIn = node.path("expires_in").asLong(0);
-            return new FetchedToken(accessToken, tokenType, expiresIn);
+            return new FetchedToken(accessToken, expiresIn);
         } catch (JacksonException e) {
             throw new TokenServiceException(
                     "the token service at " + url + " answered with something not JSON: " + abbreviate(body));
@@ -121,7 +120,7 @@ class TokenServiceClient {
     }
 
     /** A token as the token service gave it; {@code expiresIn} is 0 when it did not say. */
-    record FetchedToken(String accessToken, String tokenType, long expiresIn) {}
+    record FetchedToken(String accessToken, long expiresIn) {}
 
     /** Why a token service gave no token, in words that go into {@code authTokens[].error}. */
     static final class TokenServiceException extends RuntimeException {

@@ -1,11 +1,11 @@
 package io.mooring.server.servicebinding;
 
+import static java.util.Objects.requireNonNull;
+
 import io.mooring.server.platform.config.MooringProperties;
-import java.net.URI;
+import io.mooring.server.platform.web.PublicUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,31 +14,13 @@ import org.springframework.stereotype.Component;
  * {@code tenantid} the subaccount, which the SDK takes for the provider tenant.
  */
 @Component
-class BindingCredentials implements ApplicationListener<WebServerInitializedEvent> {
+class BindingCredentials {
+    private final PublicUrl publicUrl;
     private final MooringProperties.Connectivity connectivity;
-    private volatile String serviceUri;
-    private volatile String tokenOrigin;
-    private volatile String proxyHost;
 
-    BindingCredentials(MooringProperties properties) {
+    BindingCredentials(PublicUrl publicUrl, MooringProperties properties) {
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl");
         this.connectivity = properties.connectivity();
-        useAddress(URI.create(stripTrailingSlash(properties.publicUrl())));
-    }
-
-    /** A public URL on port 0 (a server on a random port, as in tests) takes the port the server got. */
-    @Override
-    public void onApplicationEvent(WebServerInitializedEvent event) {
-        URI configured = URI.create(serviceUri);
-        if (configured.getPort() == 0) {
-            useAddress(URI.create(configured.getScheme() + "://" + configured.getHost() + ":"
-                    + event.getWebServer().getPort() + configured.getRawPath()));
-        }
-    }
-
-    private void useAddress(URI publicUrl) {
-        this.serviceUri = publicUrl.toString();
-        this.tokenOrigin = publicUrl.getScheme() + "://" + publicUrl.getRawAuthority();
-        this.proxyHost = connectivity.proxyHost() != null ? connectivity.proxyHost() : publicUrl.getHost();
     }
 
     Map<String, Object> of(ServiceInstance instance, ServiceBinding binding, String subdomain, String clientSecret) {
@@ -46,9 +28,9 @@ class BindingCredentials implements ApplicationListener<WebServerInitializedEven
         credentials.put("clientid", binding.clientId());
         credentials.put("clientsecret", clientSecret);
         credentials.put("credential-type", "binding-secret");
-        credentials.put("url", tokenOrigin);
-        credentials.put("uri", serviceUri);
-        credentials.put("uaadomain", URI.create(tokenOrigin).getHost());
+        credentials.put("url", publicUrl.origin());
+        credentials.put("uri", publicUrl.url());
+        credentials.put("uaadomain", publicUrl.host());
         credentials.put("identityzone", subdomain);
         credentials.put("tenantid", instance.subaccountId().toString());
         credentials.put("subaccountid", instance.subaccountId().toString());
@@ -57,15 +39,13 @@ class BindingCredentials implements ApplicationListener<WebServerInitializedEven
         credentials.put("instanceid", instance.id().toString());
         credentials.put("xsappname", instance.offering().label() + "!" + instance.id());
         if (instance.offering() == ServiceOffering.CONNECTIVITY) {
-            credentials.put("onpremise_proxy_host", proxyHost);
+            credentials.put(
+                    "onpremise_proxy_host",
+                    connectivity.proxyHost() != null ? connectivity.proxyHost() : publicUrl.host());
             credentials.put("onpremise_proxy_http_port", String.valueOf(connectivity.httpProxyPort()));
             credentials.put("onpremise_proxy_port", String.valueOf(connectivity.httpProxyPort()));
             credentials.put("onpremise_socks5_proxy_port", String.valueOf(connectivity.socks5ProxyPort()));
         }
         return credentials;
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -286,11 +286,12 @@ abstract class DestinationApiTests extends ServerTest {
                 .path("authTokens")
                 .get(0);
         assertThat(first.path("type").asString()).isEqualTo("Bearer");
-        assertThat(first.path("value").asString()).isEqualTo("client_credentials-1");
-        assertThat(second.path("value").asString()).isEqualTo("client_credentials-1");
-        assertThat(Long.parseLong(second.path("expires_in").asString())).isBetween(3500L, 3600L);
         assertThat(tokenService.requests()).hasSize(1);
-        assertThat(tokenService.requests().get(0))
+        String issued = tokenService.requests().get(0).issuedToken();
+        assertThat(first.path("value").asString()).isEqualTo(issued);
+        assertThat(second.path("value").asString()).isEqualTo(issued);
+        assertThat(Long.parseLong(second.path("expires_in").asString())).isBetween(3500L, 3600L);
+        assertThat(tokenService.requests().get(0).form())
                 .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_id", "crm-client")
                 .containsEntry("client_secret", "crm-secret");
@@ -302,13 +303,15 @@ abstract class DestinationApiTests extends ServerTest {
                         .get(0)
                         .path("value")
                         .asString())
-                .isEqualTo("client_credentials-2");
+                .isEqualTo(tokenService.requests().get(1).issuedToken())
+                .isNotEqualTo(issued);
     }
 
     @Test
     void aFailingTokenServiceShouldBeReportedInTheTokenEntry() {
-        tokenService.failWith(401);
-        post("/subaccountDestinations", oauth("crm", "OAuth2ClientCredentials"));
+        Map<String, Object> refused = oauth("crm", "OAuth2ClientCredentials");
+        refused.put("tokenServiceURL", tokenService.failingTokenUrl(401));
+        post("/subaccountDestinations", refused);
         Api.Response found = api.get(API + "/destinations/crm", token);
         assertThat(found.status()).isEqualTo(200);
         JsonNode failed = found.json().path("authTokens").get(0);
@@ -329,8 +332,10 @@ abstract class DestinationApiTests extends ServerTest {
         Api.Response withUser =
                 api.send(api.request(API + "/destinations/hr", token).header("X-user-token", userToken));
         assertThat(withUser.json().path("authTokens").get(0).path("value").asString())
-                .startsWith("urn-ietf-params-oauth-grant-type-jwt-bearer-");
-        assertThat(tokenService.requests().get(0)).containsEntry("assertion", userToken);
+                .isEqualTo(tokenService.requests().get(0).issuedToken());
+        assertThat(tokenService.requests().get(0).form())
+                .containsEntry("grant_type", TokenServiceStub.JWT_BEARER)
+                .containsEntry("assertion", userToken);
     }
 
     @Test
@@ -355,13 +360,13 @@ abstract class DestinationApiTests extends ServerTest {
 
     @Test
     void certificatesShouldBeCheckedStoredAndHandedOutWithTheirDestination() throws Exception {
-        String keyStore = Certificates.emptyKeyStore("PKCS12");
+        String keyStore = KeyStores.emptyKeyStore("PKCS12");
         Api.Response uploaded = post(
                 "/subaccountCertificates", Map.of("Name", "client.p12", "Type", "CERTIFICATE", "Content", keyStore));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(post(
                                 "/subaccountCertificates",
-                                Map.of("Name", "trust.jks", "Content", Certificates.emptyKeyStore("JKS")))
+                                Map.of("Name", "trust.jks", "Content", KeyStores.emptyKeyStore("JKS")))
                         .status())
                 .isEqualTo(201);
         Api.Response garbage = post("/subaccountCertificates", Map.of("Name", "broken.p12", "Content", "aGVsbG8="));
@@ -434,7 +439,7 @@ abstract class DestinationApiTests extends ServerTest {
         destination.put("ProxyType", "Internet");
         destination.put("clientId", name + "-client");
         destination.put("clientSecret", name + "-secret");
-        destination.put("tokenServiceURL", tokenService.url());
+        destination.put("tokenServiceURL", tokenService.tokenUrl());
         return destination;
     }
 
@@ -443,8 +448,8 @@ abstract class DestinationApiTests extends ServerTest {
     }
 
     /** Key stores for upload tests. */
-    static final class Certificates {
-        private Certificates() {}
+    static final class KeyStores {
+        private KeyStores() {}
 
         static String emptyKeyStore(String type) throws Exception {
             java.security.KeyStore store = java.security.KeyStore.getInstance(type);

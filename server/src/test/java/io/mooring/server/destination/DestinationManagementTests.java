@@ -84,7 +84,7 @@ abstract class DestinationManagementTests extends ServerTest {
     @Test
     void theDatabaseShouldNeverHoldASecretInClear() throws Exception {
         api.post(destinations, tenant.adminToken, basic("erp", "https://erp.example.com"));
-        String keyStore = DestinationApiTests.Certificates.emptyKeyStore("PKCS12");
+        String keyStore = DestinationApiTests.KeyStores.emptyKeyStore("PKCS12");
         api.post(
                 "/api/v1/subaccounts/" + subaccount + "/destination-certificates",
                 tenant.adminToken,

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.landscape.formation.FormationRequests.StatusReport;
 import io.mooring.server.platform.config.MooringProperties;
+import io.mooring.server.platform.web.PublicUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,13 +36,13 @@ class NotificationSender {
 
     private final HttpClient http;
     private final Duration timeout;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final StatusTokens tokens;
     private final JsonMapper json;
 
-    NotificationSender(MooringProperties properties, StatusTokens tokens, JsonMapper json) {
+    NotificationSender(MooringProperties properties, PublicUrl publicUrl, StatusTokens tokens, JsonMapper json) {
         this.timeout = properties.notifications().requestTimeout();
-        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+        this.publicUrl = requireNonNull(publicUrl, "publicUrl");
         this.tokens = requireNonNull(tokens, "tokens");
         this.json = requireNonNull(json, "json");
         this.http = HttpClient.newBuilder()
@@ -75,7 +76,7 @@ class NotificationSender {
 
     private String body(Notification notification) {
         ObjectNode body = (ObjectNode) json.readTree(notification.payload());
-        body.put("statusUrl", publicUrl + "/api/v1/formation-notifications/" + notification.id() + "/status");
+        body.put("statusUrl", publicUrl.url() + "/api/v1/formation-notifications/" + notification.id() + "/status");
         body.put("statusToken", tokens.tokenFor(notification.id()));
         return json.writeValueAsString(body);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import io.mooring.server.testing.TokenServiceStub;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ class SapCloudSdkAuthenticationTest extends SapCloudSdkTestSupport {
 
         RecordingServer.Request request = sendThroughSdk(name, backEnd);
 
-        FakeTokenService.TokenRequest grant = onlyTokenRequest();
+        TokenServiceStub.TokenRequest grant = onlyTokenRequest();
         assertThat(grant.form())
                 .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_id", "target-client")
@@ -73,7 +74,7 @@ class SapCloudSdkAuthenticationTest extends SapCloudSdkTestSupport {
 
         RecordingServer.Request request = sendThroughSdk(name, backEnd);
 
-        FakeTokenService.TokenRequest grant = onlyTokenRequest();
+        TokenServiceStub.TokenRequest grant = onlyTokenRequest();
         assertThat(grant.form())
                 .containsEntry("grant_type", "password")
                 .containsEntry("username", "bob")
@@ -106,9 +107,9 @@ class SapCloudSdkAuthenticationTest extends SapCloudSdkTestSupport {
                 .singleElement()
                 .extracting(DestinationServiceRequests.Seen::userToken)
                 .isEqualTo(fixture.userToken());
-        FakeTokenService.TokenRequest grant = onlyTokenRequest();
+        TokenServiceStub.TokenRequest grant = onlyTokenRequest();
         assertThat(grant.form())
-                .containsEntry("grant_type", FakeTokenService.JWT_BEARER)
+                .containsEntry("grant_type", TokenServiceStub.JWT_BEARER)
                 .containsEntry("assertion", fixture.userToken())
                 .containsEntry("client_id", "target-client")
                 .containsEntry("client_secret", "target-secret");

@@ -18,6 +18,7 @@ import com.sap.cloud.sdk.cloudplatform.resilience.CacheExpirationStrategy;
 import com.sap.cloud.sdk.cloudplatform.security.AuthToken;
 import com.sap.cloud.sdk.cloudplatform.security.AuthTokenAccessor;
 import io.mooring.server.testing.Api;
+import io.mooring.server.testing.TokenServiceStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +166,7 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
                 .singleElement()
                 .extracting(DestinationServiceRequests.Seen::userToken)
                 .isEqualTo(userToken);
-        FakeTokenService.TokenRequest grant = onlyTokenRequest();
+        TokenServiceStub.TokenRequest grant = onlyTokenRequest();
         assertThat(grant.form()).containsEntry("assertion", userToken);
         assertThat(request.header("Authorization")).containsExactly("Bearer " + grant.issuedToken());
     }
@@ -194,14 +195,14 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
                 .singleElement()
                 .extracting(DestinationServiceRequests.Seen::userToken)
                 .isNull();
-        FakeTokenService.TokenRequest grant = onlyTokenRequest();
+        TokenServiceStub.TokenRequest grant = onlyTokenRequest();
         DecodedJWT assertion = JWT.decode(grant.form().get("assertion"));
         DecodedJWT original = JWT.decode(userToken);
         assertThat(assertion.getToken()).isNotEqualTo(userToken);
         assertThat(assertion.getClaim("user_name").asString())
                 .isEqualTo(original.getClaim("user_name").asString());
         assertThat(assertion.getClaim("zid").asString()).isEqualTo(fixture.subaccount());
-        assertThat(assertion.getClaim("grant_type").asString()).isEqualTo(FakeTokenService.JWT_BEARER);
+        assertThat(assertion.getClaim("grant_type").asString()).isEqualTo(TokenServiceStub.JWT_BEARER);
         assertThat(request.header("Authorization")).containsExactly("Bearer " + grant.issuedToken());
     }
 
@@ -236,7 +237,7 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
         Api.Response exchanged = api.form(
                 "/oauth/token",
                 Map.of(
-                        "grant_type", FakeTokenService.JWT_BEARER,
+                        "grant_type", TokenServiceStub.JWT_BEARER,
                         "assertion", fixture.userToken(),
                         "client_id", credentials.path("clientid").asString(),
                         "client_secret", credentials.path("clientsecret").asString()),

@@ -19,6 +19,7 @@ import io.mooring.server.testing.Bindings;
 import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.ServerTest;
 import io.mooring.server.testing.Tenant;
+import io.mooring.server.testing.TokenServiceStub;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
     @TempDir
     Path bindingRoot;
 
-    FakeTokenService tokenService;
+    TokenServiceStub tokenService;
     RecordingServer backEnd;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -84,7 +85,7 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
         resetSdk();
         CONNECTIVITY_PROXY.clear();
         serverSaw.clear();
-        tokenService = closeLater(FakeTokenService.start());
+        tokenService = closeLater(TokenServiceStub.start());
         backEnd = closeLater(RecordingServer.http());
     }
 
@@ -182,8 +183,8 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
         return name;
     }
 
-    FakeTokenService.TokenRequest onlyTokenRequest() {
-        List<FakeTokenService.TokenRequest> requests = tokenService.requests();
+    TokenServiceStub.TokenRequest onlyTokenRequest() {
+        List<TokenServiceStub.TokenRequest> requests = tokenService.requests();
         assertThat(requests).hasSize(1);
         return requests.getFirst();
     }
