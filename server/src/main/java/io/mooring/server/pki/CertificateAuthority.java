@@ -20,6 +20,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -27,6 +28,8 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -37,7 +40,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Mooring's own certificate authority, which issues client certificates to systems for the keys in their CSRs. */
+/**
+ * A certificate authority of Mooring's, which issues client certificates for the keys in CSRs (to systems and
+ * connectors) and server certificates for keys the server makes itself (the tunnel endpoint).
+ */
 public final class CertificateAuthority {
     // Tolerates clients whose clocks run a little behind the server's.
     private static final Duration BACKDATING = Duration.ofMinutes(5);
@@ -92,7 +98,23 @@ public final class CertificateAuthority {
      */
     public IssuedCertificate sign(CertificateSigningRequest csr, X500Name subject, Duration validity) {
         requireNonNull(csr, "csr");
+        return issue(csr.publicKey(), subject, List.of(), Purpose.TLS_CLIENT, validity);
+    }
+
+    /**
+     * Issues a certificate for a public key the caller vouches for (the key of a checked CSR, or one the server
+     * made itself), with the given subject alternative names and the extended key usage of its purpose.
+     */
+    public IssuedCertificate issue(
+            PublicKey publicKey,
+            X500Name subject,
+            List<GeneralName> alternativeNames,
+            Purpose purpose,
+            Duration validity) {
+        requireNonNull(publicKey, "publicKey");
         requireNonNull(subject, "subject");
+        requireNonNull(alternativeNames, "alternativeNames");
+        requireNonNull(purpose, "purpose");
         requireNonNull(validity, "validity");
         if (subject.getRDNs().length == 0) {
             throw new IllegalArgumentException("The subject must not be empty");
@@ -102,7 +124,8 @@ public final class CertificateAuthority {
         }
         Instant now = now(clock);
         try {
-            return IssuedCertificate.of(issue(csr.publicKey(), subject, now.minus(BACKDATING), now.plus(validity)));
+            return IssuedCertificate.of(
+                    issue(publicKey, subject, alternativeNames, purpose, now.minus(BACKDATING), now.plus(validity)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("The certificate authority could not sign the certificate", e);
         }
@@ -116,7 +139,13 @@ public final class CertificateAuthority {
         return material.certificatePem();
     }
 
-    private X509Certificate issue(PublicKey publicKey, X500Name subject, Instant notBefore, Instant notAfter)
+    private X509Certificate issue(
+            PublicKey publicKey,
+            X500Name subject,
+            List<GeneralName> alternativeNames,
+            Purpose purpose,
+            Instant notBefore,
+            Instant notAfter)
             throws GeneralSecurityException, IOException, OperatorCreationException {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                         material.certificate(),
@@ -126,10 +155,16 @@ public final class CertificateAuthority {
                         subject,
                         publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, clientKeyUsage(publicKey))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                .addExtension(Extension.keyUsage, true, keyUsage(publicKey))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose.keyPurposeId))
                 .addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier)
                 .addExtension(Extension.subjectKeyIdentifier, false, subjectKeyIdentifier(publicKey));
+        if (!alternativeNames.isEmpty()) {
+            builder.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
+                    new GeneralNames(alternativeNames.toArray(GeneralName[]::new)));
+        }
         return signed(builder, signatureAlgorithm, material.privateKey(), random);
     }
 
@@ -141,8 +176,8 @@ public final class CertificateAuthority {
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
-    // Key transport with RSA needs keyEncipherment; EC keys only ever sign in TLS client authentication.
-    private static KeyUsage clientKeyUsage(PublicKey publicKey) {
+    // Key transport with RSA needs keyEncipherment; EC keys only ever sign in TLS authentication.
+    private static KeyUsage keyUsage(PublicKey publicKey) {
         if (publicKey instanceof RSAPublicKey) {
             return new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
         }
@@ -189,6 +224,18 @@ public final class CertificateAuthority {
             return new AuthorityKeyIdentifier(identifier.getKeyIdentifier());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("The CA certificate's key identifier cannot be read", e);
+        }
+    }
+
+    /** What a certificate is for, as its extended key usage says. */
+    public enum Purpose {
+        TLS_CLIENT(KeyPurposeId.id_kp_clientAuth),
+        TLS_SERVER(KeyPurposeId.id_kp_serverAuth);
+
+        private final KeyPurposeId keyPurposeId;
+
+        Purpose(KeyPurposeId keyPurposeId) {
+            this.keyPurposeId = keyPurposeId;
         }
     }
 }

@@ -36,10 +36,12 @@ public final class CertificateSigningRequest {
 
     private final PublicKey publicKey;
     private final String subject;
+    private final byte[] der;
 
-    private CertificateSigningRequest(PublicKey publicKey, String subject) {
+    private CertificateSigningRequest(PublicKey publicKey, String subject, byte[] der) {
         this.publicKey = requireNonNull(publicKey, "publicKey");
         this.subject = requireNonNull(subject, "subject");
+        this.der = requireNonNull(der, "der");
     }
 
     /** Parses and checks a PEM-encoded CSR, or throws an {@link InvalidCsrException} that says what to fix. */
@@ -49,12 +51,13 @@ public final class CertificateSigningRequest {
             throw new InvalidCsrException("The CSR is " + pem.length()
                     + " characters long, but a CSR is at most 16 KiB: send only the CSR's PEM block");
         }
-        PKCS10CertificationRequest request = decode(pemContent(pem));
+        byte[] der = pemContent(pem);
+        PKCS10CertificationRequest request = decode(der);
         CsrKeyPolicy.check(request.getSubjectPublicKeyInfo());
         checkSignatureAlgorithm(request);
         PublicKey publicKey = publicKey(request);
         verifySignature(request, publicKey);
-        return new CertificateSigningRequest(publicKey, request.getSubject().toString());
+        return new CertificateSigningRequest(publicKey, request.getSubject().toString(), der);
     }
 
     public PublicKey publicKey() {
@@ -64,6 +67,11 @@ public final class CertificateSigningRequest {
     /** Returns the subject the requester asked for, for display only: Mooring never copies it into a certificate. */
     public String subject() {
         return subject;
+    }
+
+    /** The request's DER encoding, as it came; a copy, which a renewing holder signs with its current key. */
+    public byte[] encoded() {
+        return der.clone();
     }
 
     private static byte[] pemContent(String pem) {

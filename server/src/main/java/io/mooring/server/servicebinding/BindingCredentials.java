@@ -2,7 +2,7 @@ package io.mooring.server.servicebinding;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mooring.server.platform.config.MooringProperties;
+import io.mooring.server.connectivity.ProxyAddresses;
 import io.mooring.server.platform.web.PublicUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BindingCredentials {
     private final PublicUrl publicUrl;
-    private final MooringProperties.Connectivity connectivity;
+    private final ProxyAddresses proxy;
 
-    BindingCredentials(PublicUrl publicUrl, MooringProperties properties) {
+    BindingCredentials(PublicUrl publicUrl, ProxyAddresses proxy) {
         this.publicUrl = requireNonNull(publicUrl, "publicUrl");
-        this.connectivity = properties.connectivity();
+        this.proxy = requireNonNull(proxy, "proxy");
     }
 
     Map<String, Object> of(ServiceInstance instance, ServiceBinding binding, String subdomain, String clientSecret) {
@@ -39,12 +39,10 @@ class BindingCredentials {
         credentials.put("instanceid", instance.id().toString());
         credentials.put("xsappname", instance.offering().label() + "!" + instance.id());
         if (instance.offering() == ServiceOffering.CONNECTIVITY) {
-            credentials.put(
-                    "onpremise_proxy_host",
-                    connectivity.proxyHost() != null ? connectivity.proxyHost() : publicUrl.host());
-            credentials.put("onpremise_proxy_http_port", String.valueOf(connectivity.httpProxyPort()));
-            credentials.put("onpremise_proxy_port", String.valueOf(connectivity.httpProxyPort()));
-            credentials.put("onpremise_socks5_proxy_port", String.valueOf(connectivity.socks5ProxyPort()));
+            credentials.put("onpremise_proxy_host", proxy.host());
+            credentials.put("onpremise_proxy_http_port", String.valueOf(proxy.httpPort()));
+            credentials.put("onpremise_proxy_port", String.valueOf(proxy.httpPort()));
+            credentials.put("onpremise_socks5_proxy_port", String.valueOf(proxy.socks5Port()));
         }
         return credentials;
     }

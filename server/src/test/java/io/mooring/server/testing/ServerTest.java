@@ -23,6 +23,10 @@ import org.springframework.context.annotation.Import;
             "mooring.notifications.initial-backoff=1s",
             "mooring.notifications.max-backoff=4s",
             "mooring.notifications.max-attempts=4",
+            "mooring.connectivity.bind-address=127.0.0.1",
+            "mooring.connectivity.proxy.http-port=0",
+            "mooring.connectivity.proxy.socks5-port=0",
+            "mooring.connectivity.tunnel.port=0",
             "logging.level.io.mooring=warn"
         })
 @Import(TestClockConfiguration.class)

@@ -73,13 +73,29 @@ public record MooringProperties(
     }
 
     /**
-     * Where applications reach the connectivity proxy, as written into connectivity bindings: the host (by default
-     * the host of the public URL) and SAP's ports, 20003 for HTTP and 20004 for SOCKS5.
+     * The connectivity proxy, the tunnel endpoint connectors dial, and the lifetime of connectors' certificates.
+     * Every listener binds {@code bindAddress}; port 0 picks a free port.
      */
     public record Connectivity(
-            @Nullable String proxyHost,
-            @DefaultValue("20003") int httpProxyPort,
-            @DefaultValue("20004") int socks5ProxyPort) {}
+            @DefaultValue Proxy proxy,
+            @DefaultValue Tunnel tunnel,
+            @DefaultValue("0.0.0.0") String bindAddress,
+            @DefaultValue("30d") Duration connectorCertificateValidity) {
+
+        /**
+         * Where applications reach the connectivity proxy, as written into connectivity bindings: the host (by
+         * default the host of the public URL) and SAP's ports, 20003 for HTTP and 20004 for SOCKS5.
+         */
+        public record Proxy(
+                @Nullable String host,
+                @DefaultValue("20003") int httpPort,
+                @DefaultValue("20004") int socks5Port) {}
+
+        /** Where connectors dial in: the host named to them at pairing (default: the public URL's host) and port. */
+        public record Tunnel(
+                @Nullable String host,
+                @DefaultValue("20001") int port) {}
+    }
 
     /**
      * How the Destination service fetches tokens for destinations: each call to a token service is bounded by

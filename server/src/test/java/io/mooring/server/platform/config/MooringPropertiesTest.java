@@ -33,7 +33,12 @@ class MooringPropertiesTest {
                         Duration.ofMinutes(10),
                         Duration.ofMinutes(1),
                         16));
-        assertThat(properties.connectivity()).isEqualTo(new MooringProperties.Connectivity(null, 20003, 20004));
+        assertThat(properties.connectivity())
+                .isEqualTo(new MooringProperties.Connectivity(
+                        new MooringProperties.Connectivity.Proxy(null, 20003, 20004),
+                        new MooringProperties.Connectivity.Tunnel(null, 20001),
+                        "0.0.0.0",
+                        Duration.ofDays(30)));
         assertThat(properties.destinations())
                 .isEqualTo(new MooringProperties.Destinations(
                         Duration.ofSeconds(10), Duration.ofSeconds(60), 10000, Duration.ofSeconds(10)));
@@ -61,9 +66,13 @@ class MooringPropertiesTest {
                 Map.entry("mooring.notifications.max-backoff", "1h"),
                 Map.entry("mooring.notifications.lease", "2m"),
                 Map.entry("mooring.notifications.max-in-flight", "4"),
-                Map.entry("mooring.connectivity.proxy-host", "proxy.example.com"),
-                Map.entry("mooring.connectivity.http-proxy-port", "3128"),
-                Map.entry("mooring.connectivity.socks5-proxy-port", "1080"),
+                Map.entry("mooring.connectivity.proxy.host", "proxy.example.com"),
+                Map.entry("mooring.connectivity.proxy.http-port", "3128"),
+                Map.entry("mooring.connectivity.proxy.socks5-port", "1080"),
+                Map.entry("mooring.connectivity.tunnel.host", "tunnel.example.com"),
+                Map.entry("mooring.connectivity.tunnel.port", "443"),
+                Map.entry("mooring.connectivity.bind-address", "127.0.0.1"),
+                Map.entry("mooring.connectivity.connector-certificate-validity", "7d"),
                 Map.entry("mooring.destinations.token-request-timeout", "3s"),
                 Map.entry("mooring.destinations.token-renewal-margin", "30s"),
                 Map.entry("mooring.destinations.max-cached-tokens", "100"),
@@ -88,7 +97,11 @@ class MooringPropertiesTest {
                         Duration.ofMinutes(2),
                         4));
         assertThat(properties.connectivity())
-                .isEqualTo(new MooringProperties.Connectivity("proxy.example.com", 3128, 1080));
+                .isEqualTo(new MooringProperties.Connectivity(
+                        new MooringProperties.Connectivity.Proxy("proxy.example.com", 3128, 1080),
+                        new MooringProperties.Connectivity.Tunnel("tunnel.example.com", 443),
+                        "127.0.0.1",
+                        Duration.ofDays(7)));
         assertThat(properties.destinations())
                 .isEqualTo(new MooringProperties.Destinations(
                         Duration.ofSeconds(3), Duration.ofSeconds(30), 100, Duration.ofSeconds(4)));

@@ -94,6 +94,10 @@ abstract class TenantIsolationTests extends ServerTest {
     private static final String INSTANCE = "instance";
 
     private static final String BINDING = "binding";
+
+    /** The victim's connector registration in its subaccount. */
+    private static final String CONNECTOR = "connector";
+
     private static final String VICTIM_NAME = "victim-destination";
     private static final String VICTIM_CERTIFICATE = "victim.pem";
 
@@ -119,6 +123,7 @@ abstract class TenantIsolationTests extends ServerTest {
         String instance = bindings.instance(subaccount, "destination");
         ids.put(INSTANCE, instance);
         ids.put(BINDING, bindings.binding(subaccount, instance).path("id").asString());
+        ids.put(CONNECTOR, victimConnector(victim, subaccount));
         for (String owner : List.of(
                 "/api/v1/subaccounts/" + subaccount,
                 "/api/v1/subaccounts/" + subaccount + "/service-instances/" + instance)) {
@@ -196,6 +201,9 @@ abstract class TenantIsolationTests extends ServerTest {
             state.put(
                     owner + "/service-instances",
                     api.get(owner + "/service-instances", victim.adminToken).text());
+            state.put(
+                    owner + "/connectors",
+                    api.get(owner + "/connectors", victim.adminToken).text());
         }
         return state;
     }
@@ -213,6 +221,9 @@ abstract class TenantIsolationTests extends ServerTest {
         }
         if (pattern.endsWith("/bindings")) {
             return Map.of("name", "hijacked");
+        }
+        if (pattern.contains("/connectors")) {
+            return Map.of("locationId", "hijacked", "description", "hijacked");
         }
         if (pattern.startsWith("/api/v1/systems/")) {
             return Map.of("name", "hijacked", "labels", Map.of("owner", "intruder"));
@@ -242,9 +253,19 @@ abstract class TenantIsolationTests extends ServerTest {
                 .map(entry -> pattern.replaceFirst("\\{[^}]+}", entry.getValue())
                         .replace("{instanceId}", ids.get(INSTANCE))
                         .replace("{bindingId}", ids.get(BINDING))
+                        .replace("{connectorId}", ids.get(CONNECTOR))
                         .replace("{name}", pattern.contains("certificates") ? VICTIM_CERTIFICATE : VICTIM_NAME)
                         .replaceAll("\\{[^}]+}", ids.get(MEMBER)))
                 .orElseThrow(() -> new AssertionError("No victim object for " + pattern + "; add one to this test"));
+    }
+
+    private String victimConnector(Tenant victim, String subaccount) {
+        Api.Response created = api.post(
+                "/api/v1/subaccounts/" + subaccount + "/connectors",
+                victim.adminToken,
+                Map.of("locationId", "victim", "description", "Victim connector"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     private static Map<String, Object> victimDestination() {

@@ -1,0 +1,588 @@
+#!/usr/bin/env bash
+# Connectivity figures, one command: ./benchmarks/connectivity.sh
+# One back end (BenchBackend: Netty, epoll, 1 event-loop thread, GET /small = 13 bytes, GET /bulk = 1 MiB), reached
+#   direct      wrk -> back end
+#   ssh-N       wrk -> sshd -> ssh -> back end: OpenSSH reverse tunnel, `ssh -N -R` (sshd never sets TCP_NODELAY on
+#               its end without a session: the unfair variant)
+#   ssh-fair    the same with a remote command (`exec sleep N`) instead of -N, so both ends set TCP_NODELAY
+#   mooring     wrk -> connectivity proxy (absolute-form, Proxy-Authorization: Bearer <connectivity binding token>)
+#               -> tunnel (TLS 1.3, HTTP/2) -> connector -> back end
+# and for each: small requests on 1 and on 50 connections (requests/s, p50, p99 and what the path adds to the direct
+# p50 and p99), 1 MiB answers on 8 connections (MiB/s), and the CPU each process took. During the Mooring runs the
+# connector's RSS is sampled (VmRSS every 250 ms, VmHWM at the end). A Markdown table, the ratios against direct and
+# against the fair ssh tunnel and the issue's targets close the run.
+#
+# Environment (defaults): DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load before each
+# run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
+# connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
+# connection), BACKEND_THREADS=1, SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
+# negotiates on CPUs with AES-NI, and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
+# SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), BUILD=1 (0 with SKIP_MOORING=1:
+# use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
+# CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
+#
+# Loopback only; throwaway keys, configuration and data folders; every process it starts is stopped on exit, and
+# each step is bounded in time. Nothing is pinned: wrk, the back end, the tunnel's two ends (and the server) share
+# the machine's cores, so every path also pays for its tunnel's CPU. wrk (Debian's wrk) and OpenSSH (Debian's
+# openssh-server and openssh-client) are installed with apt-get when missing; the private sshd needs /run/sshd (made
+# when missing). On a host with systemd, installing openssh-server also enables its system ssh service; this script
+# never uses it.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+duration=${DURATION:-10}
+warmup=${WARMUP:-5}
+jit_warmup=${JIT_WARMUP:-20}
+mooring_warmup=${MOORING_WARMUP:-30}
+many=${CONNECTIONS:-50}
+bulk_connections=${BULK_CONNECTIONS:-8}
+threads=${THREADS:-2}
+backend_threads=${BACKEND_THREADS:-1}
+ssh_cipher=${SSH_CIPHER:-aes128-gcm@openssh.com}
+skip_mooring=${SKIP_MOORING:-0}
+build=${BUILD:-1}
+port=${BENCH_PORT:-18483}
+proxy_port=${PROXY_PORT:-18503}
+socks5_port=${SOCKS5_PORT:-18504}
+tunnel_port=${TUNNEL_PORT:-18501}
+admin_port=${CONNECTOR_ADMIN_PORT:-18580}
+ssh_port=${SSH_PORT:-18622}
+ssh_forward_port=${SSH_FORWARD_PORT:-18623}
+virtual_host=backend.bench
+virtual_port=8080
+password=benchmark-admin-password
+user=$(id -un)
+
+# --- tools ---------------------------------------------------------------------------------------------------------
+
+# apt_install <description> <package>...: Debian's packages, with apt-get, when the caller found something missing.
+apt_install() {
+  local what=$1 sudo=""
+  shift
+  [[ $(id -u) -eq 0 ]] || sudo=sudo
+  if command -v apt-get >/dev/null && { [[ -z $sudo ]] || command -v sudo >/dev/null; }; then
+    echo "$what is missing: installing Debian's $*"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 600 $sudo apt-get update -q >/dev/null && timeout 600 $sudo apt-get install -y -q "$@" >/dev/null ||
+      { echo "apt-get could not install $*; install them and run again" >&2; exit 1; }
+  else
+    echo "$what is missing and apt-get cannot install it here; install $* (Debian packages) and run again" >&2
+    exit 1
+  fi
+}
+command -v wrk >/dev/null || apt_install wrk wrk
+{ command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; } || apt_install "the OpenSSH client" openssh-client
+[[ -x /usr/sbin/sshd ]] || apt_install "the OpenSSH server" openssh-server
+if [[ ! -d /run/sshd ]]; then # sshd's privilege separation folder, which the system service would make
+  [[ $(id -u) -eq 0 ]] || { echo "/run/sshd is missing: run as root or create it (mode 755)" >&2; exit 1; }
+  mkdir -p -m 0755 /run/sshd
+fi
+
+# --- build, processes, clean-up -------------------------------------------------------------------------------------
+
+work=$(mktemp -d)
+chmod 700 "$work"
+if [[ $skip_mooring == 1 ]]; then
+  server_pid=""
+  mkfifo "$work/pause"
+  exec 9<>"$work/pause" # reading it blocks until the timeout: a sleep that starts no process
+  if [[ $build == 1 ]]; then
+    ./mooring build -q -pl benchmarks -am -Dmaven.test.skip=true -Dspotless.apply.skip=true \
+      -Dspotless.check.skip=true >"$work/build.log" || { cat "$work/build.log" >&2; rm -rf "$work"; exit 1; }
+  fi
+  source <(./mooring env)
+  classpath="benchmarks/target/mooring-benchmarks.jar:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
+else
+  source benchmarks/server.sh # builds everything; start_server, wait_ready, stop_server; fd 9 for pauses
+fi
+
+backend_pid="" sshd_pid="" ssh_pid="" remote_pid_file="" connector_pid="" sampler_pid=""
+
+# descendants <pid>...: the live processes below the given ones.
+descendants() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" '
+    { pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " "); parent[pid] = f[2] }
+    END {
+      n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1
+      for (p in parent)
+        if (!(p in root)) for (q = parent[p] + 0; q > 1; q = parent[q] + 0) if (q in root) { print p; break }
+    }'
+}
+
+# stop <pid> [seconds]: TERM, then KILL after the grace period; only processes this script started.
+stop() {
+  local pid=$1 grace=${2:-5}
+  [[ -n $pid ]] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 $((grace * 10))); do
+    kill -0 "$pid" 2>/dev/null || break
+    read -r -t 0.1 -u 9 || true
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+stop_ssh_client() {
+  stop "$ssh_pid"
+  ssh_pid=""
+  if [[ -n $remote_pid_file && -s $remote_pid_file ]]; then # the remote `sleep`, which outlives its session
+    kill "$(<"$remote_pid_file")" 2>/dev/null || true
+  fi
+  remote_pid_file=""
+}
+
+stop_sshd() {
+  local pid
+  [[ -n $sshd_pid ]] || return 0
+  for pid in $(descendants "$sshd_pid"); do kill "$pid" 2>/dev/null || true; done # its session processes
+  stop "$sshd_pid"
+  sshd_pid=""
+}
+
+cleanup() {
+  set +e
+  [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null
+  stop_ssh_client
+  stop_sshd
+  stop "$connector_pid" 15 # it drains its streams for up to 10 s
+  stop "$server_pid" 30
+  stop "$backend_pid"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+pause() { read -r -t "$1" -u 9 || true; } # a pause without starting a process
+java_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
+java_opts=(--enable-native-access=ALL-UNNAMED)
+((java_version >= 23)) && java_opts+=(--sun-misc-unsafe-memory-access=allow)
+failed=0
+results=$work/results # one line per measured run, see measure()
+summary=$work/summary
+note() { echo "$*" | tee -a "$summary"; }
+
+# The JVM of a started process: itself, or its java child (a launcher script that did not exec).
+java_of() {
+  if [[ $(cat "/proc/$1/comm" 2>/dev/null) == java ]]; then echo "$1"; else pgrep -P "$1" -x java | head -1; fi
+}
+
+# http_ok <port> <path>: one GET over bash's /dev/tcp; succeeds on a 200.
+http_ok() {
+  local status=""
+  { exec 4<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&4
+  read -r -t 5 status <&4 || true
+  exec 4<&-
+  [[ $status == *" 200 "* ]]
+}
+
+# port_free <port>...: fails, naming it, when something already listens on one of them.
+port_free() {
+  local p
+  for p in "$@"; do
+    if { exec 4<>"/dev/tcp/127.0.0.1/$p"; } 2>/dev/null; then
+      exec 4<&-
+      echo "port $p on 127.0.0.1 is taken: stop what listens there or choose another port (see the environment)" >&2
+      return 1
+    fi
+  done
+}
+
+# await <seconds> <pid> <what> <command...>: polls the command every 100 ms while the process lives.
+await() {
+  local seconds=$1 pid=$2 what=$3
+  shift 3
+  for _ in $(seq 1 $((seconds * 10))); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$what exited" >&2; return 1; }
+    pause 0.1
+  done
+  echo "$what: not ready within $seconds s" >&2
+  return 1
+}
+
+# --- measuring ------------------------------------------------------------------------------------------------------
+
+ticks=$(getconf CLK_TCK)
+# tree_ticks <pid>...: CPU time (user + system, in ticks) of the processes and their live descendants.
+tree_ticks() {
+  [[ -n $* ]] || { echo 0; return; }
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" '
+    { pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " "); parent[pid] = f[2]; t[pid] = f[12] + f[13] }
+    END {
+      n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1
+      for (p in parent) for (q = p + 0; q > 1; q = parent[q] + 0) if (q in root) { sum += t[p]; break }
+      print sum + 0
+    }'
+}
+# The CPU time of this shell's finished children (wrk, through timeout); read with a builtin.
+children_ticks() {
+  local -a stat
+  read -r -a stat <"/proc/$BASHPID/stat"
+  children=$((stat[15] + stat[16]))
+}
+
+# run_wrk <out-file> <connections> <seconds> <url> [wrk options...]
+run_wrk() {
+  local out=$1 connections=$2 seconds=$3 url=$4 t=$threads
+  shift 4
+  ((connections < t)) && t=$connections
+  timeout $((seconds + 60)) wrk -t"$t" -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" "$url" \
+    >"$out" 2>&1 || echo "wrk failed: $(cat "$out")" >&2
+}
+
+# "requests/s p50-us p99-us non-2xx socket-errors" from wrk's output.
+parse_wrk() {
+  awk 'function us(v) {
+         if (v ~ /us$/) { sub(/us$/, "", v); return v + 0 }
+         if (v ~ /ms$/) { sub(/ms$/, "", v); return v * 1000 }
+         if (v ~ /m$/) { sub(/m$/, "", v); return v * 60000000 }
+         if (v ~ /s$/) { sub(/s$/, "", v); return v * 1000000 }
+         return v + 0 }
+       /Requests\/sec:/ { rps = $2 }
+       /Latency Distribution/ { dist = 1 }
+       dist && $1 == "50%" { p50 = us($2) }
+       dist && $1 == "99%" { p99 = us($2); dist = 0 }
+       /Non-2xx or 3xx responses:/ { non2xx = $NF }
+       /Socket errors:/ { errors = $0; sub(/.*Socket errors: */, "", errors); gsub(/ /, "", errors) }
+       END { printf "%.0f %.0f %.0f %d %s\n", rps, p50, p99, non2xx, (errors == "" ? "none" : errors) }' "$1"
+}
+
+# rss_sampler <pid> <file>: the highest VmRSS (kB) seen, every 250 ms, into the file; runs until killed.
+rss_sampler() {
+  local max=0 key value rest
+  while [[ -r /proc/$1/status ]]; do
+    while read -r key value rest; do
+      [[ $key == VmRSS: ]] && ((value > max)) && max=$value
+    done <"/proc/$1/status" 2>/dev/null || true
+    echo "$max" >"$2"
+    pause 0.25
+  done
+}
+
+# Set per path: the label, the processes of the tunnel's cloud side and on-premise side (for their CPU), wrk's
+# target and options for each load, and the connector's JVM (RSS sampled) when there is one.
+path="" cloud_side="" onprem_side="" small_url="" bulk_url="" rss_pid=""
+small_opts=() bulk_opts=()
+
+# measure <case> <connections>: WARMUP seconds of the load, then DURATION measured; appends to $results
+# "path case connections requests/s p50-us p99-us non-2xx errors backend-cores cloud-cores onprem-cores wrk-cores".
+measure() {
+  local case=$1 connections=$2 url out b0 c0 o0 w0 row
+  local -a opts
+  if [[ $case == bulk ]]; then url=$bulk_url opts=("${bulk_opts[@]}"); else url=$small_url opts=("${small_opts[@]}"); fi
+  out=$work/wrk-$path-$case-$connections.txt
+  run_wrk "$out.warmup" "$connections" "$warmup" "$url" "${opts[@]}"
+  if [[ -n $rss_pid ]]; then
+    rss_sampler "$rss_pid" "$work/rss-$path-$case-$connections" &
+    sampler_pid=$!
+  fi
+  b0=$(tree_ticks "$backend_pid")
+  c0=$(tree_ticks $cloud_side)
+  o0=$(tree_ticks $onprem_side)
+  children_ticks
+  w0=$children
+  run_wrk "$out" "$connections" "$duration" "$url" "${opts[@]}"
+  children_ticks
+  row="$path $case $connections $(parse_wrk "$out") $(awk -v b=$(($(tree_ticks "$backend_pid") - b0)) \
+    -v c=$(($(tree_ticks $cloud_side) - c0)) -v o=$(($(tree_ticks $onprem_side) - o0)) -v w=$((children - w0)) \
+    -v t="$ticks" -v d="$duration" -v tunnel="$cloud_side" \
+    'BEGIN { printf "%.2f %s %s %.2f", b / t / d, (tunnel == "" ? "–" : sprintf("%.2f", c / t / d)),
+             (tunnel == "" ? "–" : sprintf("%.2f", o / t / d)), w / t / d }')"
+  if [[ -n $sampler_pid ]]; then
+    kill "$sampler_pid" 2>/dev/null || true
+    wait "$sampler_pid" 2>/dev/null || true
+    sampler_pid=""
+  fi
+  echo "$row" >>"$results"
+  sed "s/^/    [$path $case $connections] /" "$out"
+  echo "  $row"
+  [[ $(awk '{ print $7, $8 }' <<<"$row") == "0 none" ]] || { note "FAILED: $path $case on $connections" \
+    "connections had non-2xx answers or socket errors (see wrk's output above)"; failed=1; }
+}
+
+measure_path() {
+  echo "== $path: small on 1 connection, small on $many, bulk on $bulk_connections =="
+  measure small 1
+  measure small "$many"
+  measure bulk "$bulk_connections"
+}
+
+# --- header ---------------------------------------------------------------------------------------------------------
+
+note "== connectivity.sh on $(nproc) cores (nothing pinned: wrk, back end and tunnels share them)," \
+  "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), Linux $(uname -r)," \
+  "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)," \
+  "$(ssh -V 2>&1), $(date -u +%Y-%m-%dT%H:%MZ) =="
+note "runs: ${warmup} s warm-up + ${duration} s measured each; wrk --latency --timeout 10s, $threads threads" \
+  "(1 for 1 connection)"
+
+# --- back end -------------------------------------------------------------------------------------------------------
+
+"$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:+UseSerialGC -Xms256m -Xmx256m -Dio.netty.leakDetection.level=disabled \
+  -cp "$classpath" io.mooring.benchmarks.BenchBackend 0 "$backend_threads" >"$work/backend.log" 2>&1 &
+backend_pid=$!
+backend_listening() { grep -q '^listening ' "$work/backend.log"; }
+await 30 "$backend_pid" "the back end" backend_listening || { cat "$work/backend.log" >&2; exit 1; }
+backend_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/backend.log")
+note "back end: BenchBackend $(sed -n 's/^listening //p' "$work/backend.log"); JVM -XX:+UseSerialGC -Xmx256m"
+http_ok "$backend_port" /small || { echo "the back end did not answer GET /small with 200" >&2; exit 1; }
+echo "warming the back end's JVM up: ${jit_warmup} s (2/3 small on $many connections, 1/3 bulk)"
+run_wrk "$work/jit-small.txt" "$many" $((jit_warmup * 2 / 3 + 1)) "http://127.0.0.1:$backend_port/small"
+run_wrk "$work/jit-bulk.txt" "$bulk_connections" $((jit_warmup / 3 + 1)) "http://127.0.0.1:$backend_port/bulk"
+
+# --- direct ---------------------------------------------------------------------------------------------------------
+
+path=direct cloud_side="" onprem_side=""
+small_url="http://127.0.0.1:$backend_port/small" bulk_url="http://127.0.0.1:$backend_port/bulk"
+measure_path
+
+# --- OpenSSH --------------------------------------------------------------------------------------------------------
+
+mkdir -m 700 "$work/ssh"
+ssh-keygen -q -t ed25519 -N '' -C bench-host -f "$work/ssh/host_ed25519"
+ssh-keygen -q -t ed25519 -N '' -C bench-client -f "$work/ssh/id_ed25519"
+cp "$work/ssh/id_ed25519.pub" "$work/ssh/authorized_keys"
+cat >"$work/ssh/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+HostKey $work/ssh/host_ed25519
+PidFile $work/ssh/sshd.pid
+AuthorizedKeysFile $work/ssh/authorized_keys
+StrictModes no
+UsePAM no
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+AllowTcpForwarding yes
+GatewayPorts no
+X11Forwarding no
+PrintMotd no
+PrintLastLog no
+EOF
+port_free "$ssh_port" "$ssh_forward_port" $((ssh_forward_port + 1)) || exit 1
+/usr/sbin/sshd -t -f "$work/ssh/sshd_config" -p "$ssh_port" || { echo "sshd refused its configuration" >&2; exit 1; }
+/usr/sbin/sshd -D -e -f "$work/ssh/sshd_config" -p "$ssh_port" -h "$work/ssh/host_ed25519" >"$work/sshd.log" 2>&1 &
+sshd_pid=$!
+sshd_listening() { { exec 4<>"/dev/tcp/127.0.0.1/$ssh_port"; } 2>/dev/null && exec 4<&-; }
+await 10 "$sshd_pid" "sshd" sshd_listening || { cat "$work/sshd.log" >&2; exit 1; }
+ssh_options=(-F /dev/null -n -i "$work/ssh/id_ed25519" -p "$ssh_port" -o IdentitiesOnly=yes -o BatchMode=yes
+  -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ExitOnForwardFailure=yes)
+[[ $ssh_cipher == default ]] || ssh_options+=(-o "Ciphers=$ssh_cipher")
+# The cipher and key exchange negotiated, from a short session with the same options as the tunnels.
+timeout 30 ssh -v "${ssh_options[@]}" "$user@127.0.0.1" true 2>"$work/ssh-probe.log" ||
+  { cat "$work/ssh-probe.log" >&2; echo "ssh to the private sshd failed" >&2; exit 1; }
+cipher=$(sed -n 's/.*kex: server->client cipher: \([^ ]*\) MAC: \([^ ]*\).*/\1 (MAC \2)/p' "$work/ssh-probe.log" |
+  head -1)
+chosen="(OpenSSH's own choice)"
+[[ $ssh_cipher == default ]] || chosen="(SSH_CIPHER)"
+aes_ni=""
+grep -qw aes /proc/cpuinfo && aes_ni="; the CPU has AES-NI"
+note "ssh: $(ssh -V 2>&1) against a private sshd on 127.0.0.1:$ssh_port; cipher $cipher $chosen$aes_ni;" \
+  "key exchange $(sed -n 's/.*kex: algorithm: \(.*\)/\1/p' "$work/ssh-probe.log" | head -1)"
+
+ssh_tunnel_up() { http_ok "$1" /small; }
+# ssh_path <label> <remote port> [remote command]: one reverse tunnel, its three loads, then it is closed.
+ssh_path() {
+  local label=$1 rport=$2
+  shift 2
+  if (($#)); then
+    ssh "${ssh_options[@]}" -R "127.0.0.1:$rport:127.0.0.1:$backend_port" "$user@127.0.0.1" "$@" \
+      >"$work/ssh-$label.log" 2>&1 &
+  else
+    ssh "${ssh_options[@]}" -N -R "127.0.0.1:$rport:127.0.0.1:$backend_port" "$user@127.0.0.1" \
+      >"$work/ssh-$label.log" 2>&1 &
+  fi
+  ssh_pid=$!
+  await 30 "$ssh_pid" "ssh ($label)" ssh_tunnel_up "$rport" || { cat "$work/ssh-$label.log" >&2; exit 1; }
+  path=$label cloud_side=$sshd_pid onprem_side=$ssh_pid
+  small_url="http://127.0.0.1:$rport/small" bulk_url="http://127.0.0.1:$rport/bulk"
+  measure_path
+  stop_ssh_client
+}
+note "ssh-N:    ssh -N -R 127.0.0.1:$ssh_forward_port:127.0.0.1:$backend_port $user@127.0.0.1"
+ssh_path ssh-N "$ssh_forward_port"
+# The remote command keeps a session open (sshd then sets TCP_NODELAY) and outlives the measurement; it leaves its
+# pid so that it can be ended when the tunnel closes.
+remote_pid_file=$work/ssh/remote.pid
+remote_seconds=$((3 * (warmup + duration) + 120))
+note "ssh-fair: ssh -R 127.0.0.1:$((ssh_forward_port + 1)):127.0.0.1:$backend_port $user@127.0.0.1" \
+  "'echo \$\$ >remote.pid; exec sleep $remote_seconds'"
+ssh_path ssh-fair $((ssh_forward_port + 1)) "echo \$\$ >$remote_pid_file; exec sleep $remote_seconds"
+stop_sshd
+
+# --- Mooring --------------------------------------------------------------------------------------------------------
+
+mooring_status=skipped
+# mooring_path: every step checked; a failure ends the part (the others' figures are still reported).
+mooring_path() {
+  local info=$work/mooring.env connector_data=$work/connector connector_java server_java
+  local -a connector_command
+  info_of() { sed -n "s/^$1=//p" "$info"; }
+  port_free "$port" "$proxy_port" "$socks5_port" "$tunnel_port" "$admin_port" || return 1
+  start_server MOORING_DATA_DIR="$work/h2" MOORING_PUBLIC_URL="http://127.0.0.1:$port" \
+    MOORING_CONNECTIVITY_BINDADDRESS=127.0.0.1 MOORING_CONNECTIVITY_PROXY_HTTPPORT="$proxy_port" \
+    MOORING_CONNECTIVITY_PROXY_SOCKS5PORT="$socks5_port" MOORING_CONNECTIVITY_TUNNEL_PORT="$tunnel_port"
+  wait_ready || { echo "the server did not start" >&2; return 1; }
+  server_java=$(java_of "$server_pid")
+  timeout 120 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$classpath" io.mooring.benchmarks.ConnectivityBench \
+    setup "http://127.0.0.1:$port" admin "$password" "$info" || { echo "set-up failed" >&2; return 1; }
+
+  mkdir -m 700 "$connector_data"
+  local -a flags=(--data-dir "$connector_data" --pair-url "http://127.0.0.1:$port" --token "$(info_of CONNECTOR_TOKEN)"
+    --admin-port "$admin_port")
+  # The launcher's subcommand once it has one, else the connector's jar as the launcher would start it.
+  if grep -qE '^ +connector( |$)' <<<"$(./mooring help 2>/dev/null)"; then
+    connector_command=(./mooring connector "${flags[@]}")
+  else
+    [[ -f connector/target/mooring-connector.jar ]] || { echo "connector/target/mooring-connector.jar is missing" >&2
+      return 1; }
+    connector_command=("$JAVA_HOME/bin/java" "${java_opts[@]}" -Xmx64m -XX:+UseSerialGC
+      -cp "connector/target/mooring-connector.jar:connector/target/lib/*" io.mooring.connector.ConnectorMain
+      "${flags[@]}")
+  fi
+  "${connector_command[@]}" >"$work/connector.log" 2>&1 &
+  connector_pid=$!
+  # Up when it has written its admin token and its admin API accepts connections.
+  connector_admin_up() {
+    [[ -s $connector_data/admin-token ]] && { exec 4<>"/dev/tcp/127.0.0.1/$admin_port"; } 2>/dev/null && exec 4<&-
+  }
+  await 60 "$connector_pid" "the connector" connector_admin_up ||
+    { tail -50 "$work/connector.log" >&2; return 1; }
+  connector_java=$(java_of "$connector_pid")
+  [[ -n $connector_java ]] || { echo "no connector JVM found below process $connector_pid" >&2; return 1; }
+  note "connector: $(tr '\0' ' ' <"/proc/$connector_java/cmdline" | sed "s/--token [^ ]*/--token <one-time token>/")"
+  timeout 60 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$classpath" io.mooring.benchmarks.ConnectivityBench \
+    map "$admin_port" "$connector_data/admin-token" "$virtual_host" "$virtual_port" "$backend_port" ||
+    { tail -50 "$work/connector.log" >&2; return 1; }
+  timeout 180 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$classpath" io.mooring.benchmarks.ConnectivityBench \
+    await "$info" "$virtual_host" "$virtual_port" 120 ||
+    { tail -50 "$work/connector.log" >&2; tail -50 "$work/server.log" >&2; return 1; }
+
+  local proxy="http://$(info_of PROXY_HOST):$(info_of PROXY_PORT)/" kind
+  for kind in small bulk; do
+    cat >"$work/proxy-$kind.lua" <<EOF
+-- absolute-form through Mooring's connectivity proxy, as an application's HTTP client sends it
+wrk.path = "http://$virtual_host:$virtual_port/$kind"
+wrk.headers["Host"] = "$virtual_host:$virtual_port"
+wrk.headers["Proxy-Authorization"] = "Bearer $(info_of PROXY_TOKEN)"
+EOF
+  done
+  note "mooring:  wrk -> proxy $(info_of PROXY_HOST):$(info_of PROXY_PORT) (from the connectivity binding)," \
+    "GET http://$virtual_host:$virtual_port/... -> tunnel -> connector -> 127.0.0.1:$backend_port"
+  path=mooring cloud_side=$server_java onprem_side=$connector_java rss_pid=$connector_java
+  small_url=$proxy bulk_url=$proxy small_opts=(-s "$work/proxy-small.lua") bulk_opts=(-s "$work/proxy-bulk.lua")
+  echo "warming the server's and the connector's JVMs up: ${mooring_warmup} s (2/3 small on $many connections," \
+    "1/3 bulk)"
+  run_wrk "$work/jit-mooring-small.txt" "$many" $((mooring_warmup * 2 / 3 + 1)) "$proxy" "${small_opts[@]}"
+  run_wrk "$work/jit-mooring-bulk.txt" "$bulk_connections" $((mooring_warmup / 3 + 1)) "$proxy" "${bulk_opts[@]}"
+  measure_path
+  rss_pid=""
+  local sampled hwm rss
+  sampled=$({ cat "$work"/rss-mooring-* 2>/dev/null || true; } | sort -n | tail -1)
+  hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$connector_java/status" 2>/dev/null || true)
+  rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$connector_java/status" 2>/dev/null || true)
+  sampled=${sampled:-0} hwm=${hwm:-0} rss=${rss:-0}
+  ((hwm > 0)) || { echo "the connector's JVM is gone: no VmHWM" >&2; return 1; }
+  echo "connector_rss $sampled $hwm $rss" >>"$results"
+  note "connector RSS: highest sampled VmRSS during the Mooring runs $((sampled / 1024)) MB, VmHWM" \
+    "$((hwm / 1024)) MB, VmRSS after them $((rss / 1024)) MB (target < 128 MB); server RSS" \
+    "$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$server_java/status") MB"
+  stop "$connector_pid" 15
+  connector_pid=""
+  stop_server
+}
+
+if [[ $skip_mooring == 1 ]]; then
+  note "== mooring: skipped (SKIP_MOORING=1); the table shows what it must reach in this run =="
+elif mooring_path; then
+  mooring_status=measured
+else
+  mooring_status=failed
+  failed=1
+  note "FAILED: the Mooring part did not complete (see above); the other paths' figures follow"
+fi
+
+# --- results --------------------------------------------------------------------------------------------------------
+
+{
+  echo
+  echo "| path | load | connections | requests/s | p50 µs | p99 µs | added p50 µs | added p99 µs | MiB/s |" \
+    "back end cores | cloud side cores | on-premise side cores | wrk cores |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -v bulk_mib=1 '
+    $1 == "connector_rss" { next }
+    { key = $2 "-" $3 }
+    $1 == "direct" { d50[key] = $5; d99[key] = $6 }
+    { rows[++n] = $0 }
+    END {
+      for (i = 1; i <= n; i++) {
+        split(rows[i], f, " "); key = f[2] "-" f[3]
+        added50 = (f[1] == "direct" || !(key in d50)) ? "–" : sprintf("%+d", f[5] - d50[key])
+        added99 = (f[1] == "direct" || !(key in d99)) ? "–" : sprintf("%+d", f[6] - d99[key])
+        printf "| %s | %s | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", f[1],
+          (f[2] == "bulk" ? "1 MiB answers" : "13-byte answers"), f[3], f[4], f[5], f[6], added50, added99,
+          (f[2] == "bulk" ? sprintf("%.0f", f[4] * bulk_mib) : "–"), f[9], f[10], f[11], f[12]
+      }
+    }' "$results"
+  echo
+  echo "cloud side: sshd (all its processes) or the Mooring server; on-premise side: the ssh client or the connector."
+  echo "Added latency: the path's percentile minus direct's at the same load. MiB/s: 1 MiB bodies per second."
+  echo
+  echo "| path | requests/s on 1 vs direct | on $many vs direct | MiB/s vs direct | requests/s on 1 vs fair ssh |" \
+    "on $many vs fair ssh | MiB/s vs fair ssh |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  awk -v many="$many" '
+    $1 == "connector_rss" { next }
+    { v[$1, ($2 == "bulk" ? "bulk" : $3)] = $4; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+    function r(a, b) { return (b > 0 && a != "") ? sprintf("%.0f %%", 100 * a / b) : "–" }
+    END {
+      for (i = 1; i <= n; i++) {
+        p = order[i]; if (p == "direct") continue
+        printf "| %s | %s | %s | %s | %s | %s | %s |\n", p, r(v[p, 1], v["direct", 1]),
+          r(v[p, many], v["direct", many]), r(v[p, "bulk"], v["direct", "bulk"]),
+          (p == "ssh-fair" ? "–" : r(v[p, 1], v["ssh-fair", 1])),
+          (p == "ssh-fair" ? "–" : r(v[p, many], v["ssh-fair", many])),
+          (p == "ssh-fair" ? "–" : r(v[p, "bulk"], v["ssh-fair", "bulk"]))
+      }
+    }' "$results"
+  echo
+  awk -v many="$many" -v status="$mooring_status" '
+    $1 == "connector_rss" { hwm = $3; sampled = $2; next }
+    { k = ($2 == "bulk" ? "bulk" : $3); v[$1, k] = $4; p50[$1, k] = $5 }
+    function check(name, value, op, limit, unit) {
+      x = value + 0 # sprintf gave a string: compare numbers
+      ok = (op == ">=" ? x >= limit : (op == "<=" ? x <= limit : x < limit))
+      printf "- %s: %s%s (target %s %s%s): %s\n", name, value, unit, op, limit, unit, (ok ? "met" : "NOT met")
+    }
+    END {
+      f1 = v["ssh-fair", 1]; fm = v["ssh-fair", many]; fb = v["ssh-fair", "bulk"]
+      d1 = v["direct", 1]; dm = v["direct", many]; db = v["direct", "bulk"]
+      if (status != "measured") {
+        printf "Targets for the Mooring path in this run (%s): requests/s on 1 connection >= %d (fair ssh);" \
+          " on %d >= %d (fair ssh %d, 40 %% of direct %d); MiB/s >= %d (fair ssh %d, 50 %% of direct %d);" \
+          " p50 on 1 connection <= %d µs (direct %d + 100); connector RSS < 128 MB\n",
+          (status == "failed" ? "the Mooring part failed" : "the Mooring part was skipped"), f1, many,
+          (fm > 0.4 * dm ? fm : 0.4 * dm), fm, 0.4 * dm, (fb > 0.5 * db ? fb : 0.5 * db), fb, 0.5 * db,
+          p50["direct", 1] + 100, p50["direct", 1]
+        exit
+      }
+      m1 = v["mooring", 1]; mm = v["mooring", many]; mb = v["mooring", "bulk"]
+      print "Targets (Mooring against the fair ssh tunnel and direct, this run):"
+      check("requests/s on 1 connection vs fair ssh", m1, ">=", f1, "")
+      check("requests/s on " many " connections vs fair ssh", mm, ">=", fm, "")
+      check("MiB/s vs fair ssh", mb, ">=", fb, "")
+      check("requests/s on " many " connections, share of direct", sprintf("%.0f", 100 * mm / dm), ">=", 40, " %")
+      check("added p50 on 1 connection", p50["mooring", 1] - p50["direct", 1], "<=", 100, " µs")
+      check("MiB/s, share of direct", sprintf("%.0f", 100 * mb / db), ">=", 50, " %")
+      check("connector peak RSS (VmHWM)", sprintf("%.1f", hwm / 1024), "<", 128, " MB")
+    }' "$results"
+} | tee -a "$summary"
+
+echo
+echo "== Summary =="
+cat "$summary"
+if ((failed)); then
+  echo "FAILED: see above"
+  exit 1
+fi

@@ -1,0 +1,33 @@
+package io.mooring.connector.config;
+
+/**
+ * What the connector learnt when it paired with Mooring: who it is and where to dial its tunnel.
+ *
+ * @param mooringUrl the base URL of Mooring's API, for certificate renewal
+ * @param locationId the connector's location ID within its subaccount; empty for the default connector
+ */
+public record Pairing(
+        String mooringUrl,
+        String connectorId,
+        String subaccountId,
+        String locationId,
+        String tunnelHost,
+        int tunnelPort) {
+
+    public Pairing {
+        required(mooringUrl, "mooringUrl");
+        required(connectorId, "connectorId");
+        required(subaccountId, "subaccountId");
+        locationId = locationId == null ? "" : locationId;
+        required(tunnelHost, "tunnelHost");
+        if (tunnelPort < 1 || tunnelPort > 65535) {
+            throw new IllegalArgumentException("Pairing: tunnelPort must be between 1 and 65535, was " + tunnelPort);
+        }
+    }
+
+    private static void required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing; pair the connector again.");
+        }
+    }
+}

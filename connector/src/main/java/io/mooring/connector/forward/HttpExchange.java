@@ -1,0 +1,402 @@
+package io.mooring.connector.forward;
+
+import io.mooring.connector.access.AccessControl;
+import io.mooring.connector.access.HttpDecision;
+import io.mooring.connector.access.SystemMapping;
+import io.mooring.tunnel.HopByHop;
+import io.mooring.tunnel.TunnelProtocol;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request from Mooring on its tunnel stream: access control decides, then the request goes to the back end of
+ * the system mapping over a pooled keep-alive connection and the answer comes back on the stream. Runs entirely on
+ * the stream's event loop, which is also the back-end connection's.
+ */
+final class HttpExchange extends ChannelInboundHandlerAdapter {
+    private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String CLIENT_CERTIFICATE_HEADER = "SSL_CLIENT_CERT";
+    private static final String HTTP2_EXTENSION_PREFIX = "x-http2-";
+
+    private final Forwarding forwarding;
+    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    private @Nullable Channel stream;
+    private @Nullable SystemMapping mapping;
+    private @Nullable BackendConnection backend;
+    private boolean refused;
+    private boolean requestComplete;
+    private boolean responseStarted;
+    private boolean responseComplete;
+    private boolean backendKeepAlive;
+
+    HttpExchange(Forwarding forwarding) {
+        this.forwarding = forwarding;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            begin(ctx.channel(), request);
+            return;
+        }
+        if (msg instanceof HttpContent content) {
+            body(content);
+            return;
+        }
+        ReferenceCountUtil.release(msg);
+    }
+
+    private void begin(Channel channel, HttpRequest request) {
+        stream = channel;
+        requestComplete = request instanceof LastHttpContent;
+        Authority target = Authority.parse(request.headers().get(HttpHeaderNames.HOST), 80);
+        String principal = request.headers().get(TunnelProtocol.PRINCIPAL_HEADER);
+        AccessControl access = forwarding.accessControl().get();
+        HttpDecision decision =
+                target == null ? null : access.decideHttp(target.host(), target.port(), request.uri(), false);
+        if (!(decision instanceof HttpDecision.Allowed allowed)) {
+            HttpDecision.Denied denied = (HttpDecision.Denied) decision;
+            String host = target == null ? "" : target.host();
+            int port = target == null ? 0 : target.port();
+            String code = denied == null ? "NO_MAPPING" : denied.denial().name();
+            String message = denied == null ? "The request names no virtual host." : denied.message();
+            if (denied != null) {
+                forwarding
+                        .audit()
+                        .denied(
+                                host,
+                                port,
+                                request.method().name(),
+                                request.uri(),
+                                principal,
+                                denied.denial(),
+                                message);
+            }
+            ReferenceCountUtil.release(request);
+            refuse(
+                    HttpResponseStatus.FORBIDDEN,
+                    TunnelProtocol.DENIAL_HEADER,
+                    code,
+                    "connector-denied",
+                    "Denied by the connector",
+                    message + " (" + code + ")");
+            return;
+        }
+        SystemMapping allowedMapping = allowed.mapping();
+        mapping = allowedMapping;
+        forwarding
+                .audit()
+                .allowed(target.host(), target.port(), request.method().name(), request.uri(), principal);
+        HttpRequest outgoing = backendRequest(request, target, allowedMapping, allowed.normalisedPath(), principal);
+        ReferenceCountUtil.release(request);
+        connect(channel, allowedMapping, outgoing);
+    }
+
+    private HttpRequest backendRequest(
+            HttpRequest request,
+            Authority target,
+            SystemMapping mapping,
+            String normalisedPath,
+            @Nullable String principal) {
+        String uri = normalisedPath + query(request.uri());
+        HttpRequest outgoing = request instanceof FullHttpRequest full
+                ? new DefaultFullHttpRequest(
+                        HttpVersion.HTTP_1_1,
+                        request.method(),
+                        uri,
+                        full.content().retain())
+                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri);
+        HttpHeaders headers = outgoing.headers();
+        HopByHop.copyEndToEnd(request.headers(), headers);
+        headers.names().stream()
+                .filter(name -> name.regionMatches(true, 0, HTTP2_EXTENSION_PREFIX, 0, HTTP2_EXTENSION_PREFIX.length()))
+                .toList()
+                .forEach(headers::remove);
+        if (mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL) {
+            headers.set(HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
+            headers.set(FORWARDED_HOST, target.toString());
+        } else {
+            headers.set(HttpHeaderNames.HOST, target.toString());
+        }
+        if (principal != null
+                && mapping.principalType() == io.mooring.connector.access.PrincipalType.X509_CERTIFICATE) {
+            headers.set(CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
+        }
+        if (outgoing instanceof FullHttpRequest full) {
+            HttpUtil.setContentLength(full, full.content().readableBytes());
+        } else if (!HttpUtil.isContentLengthSet(outgoing)) {
+            HttpUtil.setTransferEncodingChunked(outgoing, true);
+        }
+        return outgoing;
+    }
+
+    private void connect(Channel channel, SystemMapping target, HttpRequest outgoing) {
+        boolean tls = target.protocol() == io.mooring.tunnel.ConnectorReport.Protocol.HTTPS;
+        BackendConnection reused =
+                forwarding.backends().idle(channel.eventLoop(), target.internalHost(), target.internalPort(), tls);
+        if (reused != null) {
+            attach(reused, outgoing);
+            return;
+        }
+        channel.config().setAutoRead(false);
+        BackendConnection fresh = new BackendConnection();
+        forwarding
+                .backends()
+                .dial(channel.eventLoop(), target.internalHost(), target.internalPort(), tls, fresh)
+                .addListener((ChannelFutureListener) dialled -> {
+                    if (dialled.isSuccess()) {
+                        attach(fresh, outgoing);
+                        channel.config().setAutoRead(true);
+                    } else {
+                        ReferenceCountUtil.release(outgoing);
+                        releaseEarly();
+                        refuse(
+                                HttpResponseStatus.BAD_GATEWAY,
+                                TunnelProtocol.BACKEND_ERROR_HEADER,
+                                "unreachable",
+                                "backend-unreachable",
+                                "Back end unreachable",
+                                "The connector cannot reach the back end of " + target.virtualHost() + ":"
+                                        + target.virtualPort() + " ("
+                                        + dialled.cause().getMessage() + ").");
+                    }
+                });
+    }
+
+    private void attach(BackendConnection connection, HttpRequest outgoing) {
+        Channel current = stream;
+        if (current == null || !current.isActive()) {
+            ReferenceCountUtil.release(outgoing);
+            releaseEarly();
+            connection.channel().close();
+            return;
+        }
+        backend = connection;
+        connection.own(this);
+        Channel backendChannel = connection.channel();
+        backendChannel.write(outgoing);
+        HttpContent content;
+        while ((content = early.poll()) != null) {
+            backendChannel.write(content);
+        }
+        backendChannel.flush();
+        backendChannel.config().setAutoRead(true);
+    }
+
+    private void body(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (refused) {
+            content.release();
+            return;
+        }
+        BackendConnection current = backend;
+        if (current == null) {
+            early.add(content);
+            return;
+        }
+        current.channel().writeAndFlush(content);
+        if (!current.channel().isWritable() && stream != null) {
+            stream.config().setAutoRead(false);
+        }
+    }
+
+    void backendRead(Object msg) {
+        Channel current = stream;
+        if (current == null || !current.isActive()) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            if (response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+                    && !(msg instanceof LastHttpContent)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            responseStarted = true;
+            backendKeepAlive = HttpUtil.isKeepAlive(response);
+            HopByHop.strip(response.headers());
+            mapLocation(response);
+        }
+        current.write(msg);
+        BackendConnection connection = backend;
+        if (!current.isWritable() && connection != null) {
+            connection.channel().config().setAutoRead(false);
+        }
+        if (msg instanceof LastHttpContent) {
+            responseComplete = true;
+            current.flush();
+            finish();
+        }
+    }
+
+    private void mapLocation(HttpResponse response) {
+        String location = response.headers().get(HttpHeaderNames.LOCATION);
+        SystemMapping target = mapping;
+        if (location == null || target == null) {
+            return;
+        }
+        for (String scheme : new String[] {"http://", "https://"}) {
+            String internal = scheme + target.internalHost() + ":" + target.internalPort();
+            String internalDefault = scheme + target.internalHost();
+            String rest = null;
+            if (location.startsWith(internal)) {
+                rest = location.substring(internal.length());
+            } else if (location.startsWith(internalDefault)
+                    && (location.length() == internalDefault.length()
+                            || "/?#".indexOf(location.charAt(internalDefault.length())) >= 0)) {
+                rest = location.substring(internalDefault.length());
+            }
+            if (rest != null && (rest.isEmpty() || "/?#".indexOf(rest.charAt(0)) >= 0)) {
+                response.headers()
+                        .set(
+                                HttpHeaderNames.LOCATION,
+                                "http://" + target.virtualHost() + ":" + target.virtualPort() + rest);
+                return;
+            }
+        }
+    }
+
+    void backendReadComplete() {
+        Channel current = stream;
+        if (current != null) {
+            current.flush();
+        }
+    }
+
+    void backendWritable() {
+        Channel current = stream;
+        if (current != null) {
+            current.config().setAutoRead(true);
+        }
+    }
+
+    void backendClosed() {
+        backend = null;
+        if (responseComplete) {
+            return;
+        }
+        if (!responseStarted) {
+            refuse(
+                    HttpResponseStatus.BAD_GATEWAY,
+                    TunnelProtocol.BACKEND_ERROR_HEADER,
+                    "closed",
+                    "backend-unreachable",
+                    "Back end closed the connection",
+                    "The back end closed the connection before it answered.");
+        } else if (stream != null) {
+            stream.close();
+        }
+    }
+
+    private void finish() {
+        BackendConnection connection = backend;
+        backend = null;
+        SystemMapping target = mapping;
+        if (connection != null && target != null) {
+            connection.own(null);
+            if (requestComplete && backendKeepAlive) {
+                forwarding
+                        .backends()
+                        .release(
+                                connection,
+                                target.internalHost(),
+                                target.internalPort(),
+                                target.protocol() == io.mooring.tunnel.ConnectorReport.Protocol.HTTPS);
+            } else {
+                connection.channel().close();
+            }
+        }
+        if (!requestComplete && stream != null) {
+            stream.close();
+        }
+    }
+
+    private void refuse(
+            HttpResponseStatus status, CharSequence header, String code, String type, String title, String detail) {
+        refused = true;
+        Channel current = stream;
+        if (current == null || !current.isActive()) {
+            return;
+        }
+        String body =
+                "{\"type\":\"urn:mooring:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.code()
+                        + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set(header, code);
+        responseStarted = true;
+        responseComplete = true;
+        boolean complete = requestComplete;
+        current.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
+            if (!complete) {
+                written.channel().close();
+            }
+        });
+    }
+
+    private void releaseEarly() {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        BackendConnection connection = backend;
+        if (ctx.channel().isWritable() && connection != null) {
+            connection.channel().config().setAutoRead(true);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releaseEarly();
+        BackendConnection connection = backend;
+        backend = null;
+        if (connection != null && !responseComplete) {
+            connection.own(null);
+            connection.channel().close();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private static String query(String uri) {
+        int question = uri.indexOf('?');
+        if (question < 0) {
+            return "";
+        }
+        int fragment = uri.indexOf('#', question);
+        return fragment < 0 ? uri.substring(question) : uri.substring(question, fragment);
+    }
+}

@@ -1,0 +1,270 @@
+package io.mooring.connector.tunnel;
+
+import io.mooring.connector.forward.Forwarding;
+import io.mooring.connector.report.ReportPublisher;
+import io.mooring.tunnel.Transports;
+import io.mooring.tunnel.TunnelProtocol;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The connector's side of the tunnel: a small pool of TLS connections dialled out to Mooring, each an HTTP/2
+ * connection on which Mooring opens streams. A lost connection is dialled again after an exponential backoff with
+ * full jitter (0.5 s doubling up to 30 s); a GOAWAY saying a newer session replaced this one stops all dialling.
+ */
+public final class TunnelClient implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(TunnelClient.class.getName());
+    private static final long BACKOFF_BASE_MILLIS = 500;
+    private static final long BACKOFF_CAP_MILLIS = 30_000;
+
+    /** Where Mooring's tunnel endpoint is. */
+    public record Endpoint(String host, int port) {}
+
+    private final EventLoopGroup group;
+    private final Endpoint endpoint;
+    private final Forwarding forwarding;
+    private final ReportPublisher reports;
+    private final SessionIdentity session;
+    private final AtomicReferenceArray<Channel> connections;
+    private final int[] failures;
+    private volatile SslContext tls;
+    private volatile boolean stopping;
+    private volatile boolean replaced;
+    private volatile @Nullable String lastError;
+
+    public TunnelClient(
+            EventLoopGroup group,
+            Endpoint endpoint,
+            SslContext tls,
+            int connections,
+            Forwarding forwarding,
+            ReportPublisher reports,
+            String version) {
+        this.group = group;
+        this.endpoint = endpoint;
+        this.tls = tls;
+        this.forwarding = forwarding;
+        this.reports = reports;
+        this.session = new SessionIdentity(UUID.randomUUID().toString(), version);
+        this.connections = new AtomicReferenceArray<>(connections);
+        this.failures = new int[connections];
+    }
+
+    public void start() {
+        for (int slot = 0; slot < connections.length(); slot++) {
+            dial(slot);
+        }
+    }
+
+    /** New credentials (after renewal): each connection is replaced in turn, so the tunnel never goes down. */
+    public void useCredentials(SslContext renewed) {
+        tls = renewed;
+        for (int slot = 0; slot < connections.length(); slot++) {
+            Channel channel = connections.get(slot);
+            if (channel != null) {
+                group.schedule(() -> drain(channel), 2L * slot, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    public Map<String, Object> status() {
+        int connected = 0;
+        for (int slot = 0; slot < connections.length(); slot++) {
+            Channel channel = connections.get(slot);
+            if (channel != null && channel.isActive()) {
+                connected++;
+            }
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("state", replaced ? "REPLACED" : stopping ? "STOPPED" : connected > 0 ? "CONNECTED" : "CONNECTING");
+        status.put("endpoint", endpoint.host() + ":" + endpoint.port());
+        status.put("sessionId", session.sessionId());
+        status.put("connections", connected);
+        status.put("poolSize", connections.length());
+        status.put("lastError", lastError);
+        return status;
+    }
+
+    /** Cuts every connection at once, as a failing network would; the pool dials again by itself. */
+    public void dropConnections() {
+        for (int slot = 0; slot < connections.length(); slot++) {
+            Channel channel = connections.get(slot);
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    private void dial(int slot) {
+        if (stopping || replaced) {
+            return;
+        }
+        SslContext context = tls;
+        new Bootstrap()
+                .group(group)
+                .channel(Transports.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline()
+                                .addLast(context.newHandler(channel.alloc(), endpoint.host(), endpoint.port()))
+                                .addLast(new Handshake(slot));
+                    }
+                })
+                .connect(endpoint.host(), endpoint.port())
+                .addListener(connected -> {
+                    Channel channel = ((io.netty.channel.ChannelFuture) connected).channel();
+                    if (!connected.isSuccess()) {
+                        failed(
+                                slot,
+                                "cannot connect to " + endpoint.host() + ":" + endpoint.port() + ": "
+                                        + connected.cause().getMessage());
+                        return;
+                    }
+                    connections.set(slot, channel);
+                    channel.closeFuture().addListener(closed -> {
+                        connections.compareAndSet(slot, channel, null);
+                        failed(slot, lastError == null ? "connection closed" : lastError);
+                    });
+                });
+    }
+
+    private void failed(int slot, String why) {
+        lastError = why;
+        if (stopping || replaced) {
+            return;
+        }
+        int attempt;
+        synchronized (failures) {
+            attempt = ++failures[slot];
+        }
+        long cap = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 16));
+        long delay = ThreadLocalRandom.current().nextLong(cap + 1);
+        LOG.log(Level.DEBUG, "Tunnel connection {0}: {1}; dialling again in {2} ms", slot, why, delay);
+        group.schedule(() -> dial(slot), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void drain(Channel channel) {
+        channel.close();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        reports.endStreams();
+        for (int slot = 0; slot < connections.length(); slot++) {
+            Channel channel = connections.get(slot);
+            if (channel != null) {
+                channel.close().awaitUninterruptibly(12, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** After TLS: HTTP/2 as the server side, streams handed to {@link InboundStream}. */
+    private final class Handshake extends ChannelInboundHandlerAdapter {
+        private final int slot;
+
+        Handshake(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (!(event instanceof SslHandshakeCompletionEvent handshake)) {
+                super.userEventTriggered(ctx, event);
+                return;
+            }
+            if (!handshake.isSuccess()) {
+                lastError = "TLS handshake with Mooring failed: "
+                        + handshake.cause().getMessage();
+                ctx.close();
+                return;
+            }
+            InboundStream streams = new InboundStream(forwarding, reports, session);
+            ChannelPipeline pipeline = ctx.pipeline();
+            pipeline.addLast(new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+            pipeline.addLast(Http2FrameCodecBuilder.forServer()
+                    .frameLogger(TunnelProtocol.frameLogger("connector"))
+                    .initialSettings(TunnelProtocol.connectorSettings())
+                    .gracefulShutdownTimeoutMillis(10_000)
+                    .build());
+            pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                @Override
+                protected void initChannel(Http2StreamChannel stream) {
+                    stream.pipeline().addLast(streams);
+                }
+            }));
+            pipeline.addLast(new Watcher());
+            pipeline.remove(this);
+            ctx.channel()
+                    .writeAndFlush(new DefaultHttp2WindowUpdateFrame(
+                            TunnelProtocol.CONNECTION_WINDOW - TunnelProtocol.DEFAULT_WINDOW));
+            synchronized (failures) {
+                failures[slot] = 0;
+            }
+            lastError = null;
+            LOG.log(Level.INFO, "Tunnel connection {0} to {1}:{2} is up", slot, endpoint.host(), endpoint.port());
+        }
+    }
+
+    /** Reads what concerns the whole connection: GOAWAY (replaced?) and silence. */
+    private final class Watcher extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Http2GoAwayFrame goAway) {
+                String reason = goAway.content().toString(StandardCharsets.UTF_8);
+                if (TunnelProtocol.REPLACED.equals(reason)) {
+                    replaced = true;
+                    lastError = "Mooring says: " + reason + "; this connector stops dialling";
+                    LOG.log(Level.WARNING, lastError);
+                } else if (!reason.isEmpty()) {
+                    lastError = "Mooring closed the connection: " + reason;
+                }
+            }
+            ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent) {
+                lastError = "Mooring was silent for " + TunnelProtocol.IDLE_TIMEOUT.toSeconds() + " s";
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            lastError = String.valueOf(cause.getMessage());
+            LOG.log(Level.WARNING, "Tunnel connection failed; dialling again", cause);
+            ctx.close();
+        }
+    }
+}

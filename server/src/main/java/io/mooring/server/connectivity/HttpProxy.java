@@ -1,0 +1,74 @@
+package io.mooring.server.connectivity;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mooring.server.platform.config.MooringProperties;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** The connectivity proxy's HTTP port (SAP's 20003): absolute-form requests to on-premise virtual hosts. */
+@Component
+class HttpProxy implements SmartLifecycle {
+    private static final Logger LOG = System.getLogger(HttpProxy.class.getName());
+
+    /** SAP's limit for the request line and for each header line. */
+    static final int MAX_LINE_BYTES = 8192;
+
+    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+    private static final int MAX_CHUNK_BYTES = 64 * 1024;
+
+    private final ConnectivityLoops loops;
+    private final ProxyAuthorization authorization;
+    private final ConnectorSessions sessions;
+    private final ProxyAddresses addresses;
+    private final MooringProperties.Connectivity settings;
+    private final Listener listener = new Listener("connectivity proxy (HTTP)");
+
+    HttpProxy(
+            ConnectivityLoops loops,
+            ProxyAuthorization authorization,
+            ConnectorSessions sessions,
+            ProxyAddresses addresses,
+            MooringProperties properties) {
+        this.loops = requireNonNull(loops, "loops");
+        this.authorization = requireNonNull(authorization, "authorization");
+        this.sessions = requireNonNull(sessions, "sessions");
+        this.addresses = requireNonNull(addresses, "addresses");
+        this.settings = properties.connectivity();
+    }
+
+    @Override
+    public void start() {
+        HttpDecoderConfig decoding = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEADER_BLOCK_BYTES)
+                .setMaxChunkSize(MAX_CHUNK_BYTES);
+        int port = listener.bind(
+                loops.group(),
+                settings.bindAddress(),
+                settings.proxy().httpPort(),
+                channel -> channel.pipeline()
+                        .addLast(new FlushConsolidationHandler(256, true))
+                        .addLast(new HttpServerCodec(decoding))
+                        .addLast(new HttpServerExpectContinueHandler())
+                        .addLast(new HttpProxyFrontend(authorization, sessions)));
+        addresses.httpBound(port);
+        LOG.log(Level.INFO, "Connectivity proxy (HTTP) listening on {0}:{1}", settings.bindAddress(), port);
+    }
+
+    @Override
+    public void stop() {
+        listener.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener.isOpen();
+    }
+}

@@ -1,0 +1,288 @@
+package io.mooring.server.connectivity;
+
+import io.mooring.tunnel.HopByHop;
+import io.mooring.tunnel.TunnelProtocol;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One application connection to the HTTP proxy: checks each request (form, size, credentials), finds the connector
+ * of the subaccount and location, and hands the request to a {@link ProxiedExchange} on a tunnel stream. Requests
+ * are answered in order; a pipelined request waits until the one before it has been answered.
+ */
+final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
+    static final String LOCATION_ID_HEADER = "sap-connectivity-scc-location_id";
+    static final String AUTHENTICATION_HEADER = "sap-connectivity-authentication";
+
+    private static final String HTTP_SCHEME = "http://";
+    private static final String HTTPS_SCHEME = "https://";
+    private static final String NO_HTTPS =
+            "The connectivity proxy forwards http:// URLs only (SAP's proxy does the same): address the virtual host "
+                    + "with http://; the connector's system mapping decides whether it speaks HTTPS to the back end.";
+
+    private final ProxyAuthorization authorization;
+    private final ConnectorSessions sessions;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private @Nullable ChannelHandlerContext context;
+    private @Nullable ProxiedExchange exchange;
+    private boolean rejected;
+
+    HttpProxyFrontend(ProxyAuthorization authorization, ConnectorSessions sessions) {
+        this.authorization = authorization;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (rejected) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ProxiedExchange current = exchange;
+        if (current != null && current.requestComplete()) {
+            waiting.add(msg);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            begin(ctx, request);
+        } else if (msg instanceof HttpContent content) {
+            if (current != null) {
+                current.requestContent(content);
+            } else {
+                content.release();
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(ChannelHandlerContext ctx, HttpRequest request) {
+        try {
+            Optional<Rejection> rejection = check(request);
+            if (rejection.isPresent()) {
+                reject(ctx, rejection.get());
+                return;
+            }
+            Target target = Target.of(request.uri());
+            UUID subaccount = authorization
+                    .connectivitySubaccount(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))
+                    .orElse(null);
+            if (subaccount == null) {
+                reject(
+                        ctx,
+                        new Rejection(
+                                ProxyProblem.PROXY_AUTHENTICATION_REQUIRED,
+                                "Send Proxy-Authorization: Bearer <token>, with a token of a connectivity service binding "
+                                        + "(POST /oauth/token with the binding's clientid and clientsecret)."));
+                return;
+            }
+            String principal = null;
+            String authentication = request.headers().get(AUTHENTICATION_HEADER);
+            if (authentication != null) {
+                principal = authorization.propagatedUser(authentication).orElse(null);
+                if (principal == null) {
+                    reject(
+                            ctx,
+                            new Rejection(
+                                    ProxyProblem.PROXY_AUTHENTICATION_REQUIRED,
+                                    "SAP-Connectivity-Authentication must be 'Bearer <token>' with a valid token of a user; "
+                                            + "get a fresh user token and send it again."));
+                    return;
+                }
+            }
+            String location = request.headers().get(LOCATION_ID_HEADER, "").trim();
+            TunnelConnection connection = sessions.pick(
+                    new ConnectorKey(subaccount, location), ctx.channel().eventLoop());
+            if (connection == null) {
+                reject(
+                        ctx,
+                        new Rejection(
+                                ProxyProblem.CONNECTOR_UNAVAILABLE,
+                                "No connector "
+                                        + (location.isEmpty()
+                                                ? "without location ID"
+                                                : "with location ID '" + location + "'")
+                                        + " is connected for subaccount " + subaccount
+                                        + "; start the connector, or send the location ID of a connected one in "
+                                        + "SAP-Connectivity-SCC-Location_ID."));
+                return;
+            }
+            boolean bodyless =
+                    !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
+            HttpRequest tunneled = tunnelRequest(request, target, principal, bodyless);
+            ProxiedExchange started =
+                    new ProxiedExchange(ctx.channel(), this, tunneled, bodyless, HttpUtil.isKeepAlive(request));
+            exchange = started;
+            started.start(connection);
+        } finally {
+            ReferenceCountUtil.release(request);
+        }
+    }
+
+    private static Optional<Rejection> check(HttpRequest request) {
+        DecoderResult decoding = request.decoderResult();
+        if (decoding.isFailure()) {
+            Throwable cause = decoding.cause();
+            if (cause instanceof TooLongHttpLineException) {
+                return Optional.of(new Rejection(
+                        ProxyProblem.URI_TOO_LONG, "The request line is longer than 8192 bytes; shorten the URL."));
+            }
+            if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+                return Optional.of(new Rejection(
+                        ProxyProblem.HEADER_TOO_LARGE,
+                        "The headers are larger than 64 KiB; send fewer or shorter ones."));
+            }
+            return Optional.of(new Rejection(
+                    ProxyProblem.MALFORMED_REQUEST, "The request is not valid HTTP/1.1: " + cause.getMessage()));
+        }
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (header.getKey().length() + 2 + header.getValue().length() > HttpProxy.MAX_LINE_BYTES) {
+                return Optional.of(new Rejection(
+                        ProxyProblem.HEADER_TOO_LARGE,
+                        "Header " + header.getKey() + " is longer than 8192 bytes; each header line must fit."));
+            }
+        }
+        String uri = request.uri();
+        if (HttpMethod.CONNECT.equals(request.method())
+                || uri.regionMatches(true, 0, HTTPS_SCHEME, 0, HTTPS_SCHEME.length())) {
+            return Optional.of(new Rejection(ProxyProblem.METHOD_NOT_ALLOWED, NO_HTTPS));
+        }
+        if (!uri.regionMatches(true, 0, HTTP_SCHEME, 0, HTTP_SCHEME.length()) || Target.of(uri) == null) {
+            return Optional.of(new Rejection(
+                    ProxyProblem.MALFORMED_REQUEST,
+                    "The connectivity proxy takes absolute-form requests such as "
+                            + "'GET http://virtual-host:port/path HTTP/1.1'; '" + abbreviate(uri) + "' is not one."));
+        }
+        return Optional.empty();
+    }
+
+    private static HttpRequest tunnelRequest(
+            HttpRequest request, Target target, @Nullable String principal, boolean bodyless) {
+        HttpRequest tunneled = bodyless
+                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery())
+                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery());
+        HttpHeaders headers = tunneled.headers();
+        HopByHop.copyEndToEnd(request.headers(), headers);
+        headers.set(HttpHeaderNames.HOST, target.authority());
+        headers.set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), "http");
+        if (principal != null) {
+            headers.set(TunnelProtocol.PRINCIPAL_HEADER, principal);
+        }
+        return tunneled;
+    }
+
+    private void reject(ChannelHandlerContext ctx, Rejection rejection) {
+        rejected = true;
+        ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail()))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Called on this connection's event loop when the exchange is over. */
+    void exchangeDone(boolean reuse) {
+        ChannelHandlerContext ctx = context;
+        exchange = null;
+        if (ctx == null) {
+            return;
+        }
+        if (!reuse) {
+            ctx.close();
+            return;
+        }
+        while (exchange == null || !exchange.requestComplete()) {
+            Object next = waiting.poll();
+            if (next == null) {
+                break;
+            }
+            channelRead(ctx, next);
+        }
+        if (waiting.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        ProxiedExchange current = exchange;
+        if (current != null && ctx.channel().isWritable()) {
+            current.clientWritable();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        ProxiedExchange current = exchange;
+        if (current != null) {
+            current.clientGone();
+        }
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+
+    private record Rejection(ProxyProblem problem, String detail) {}
+
+    /** The virtual host and port of an absolute-form URI, and the origin-form rest. */
+    record Target(String authority, String pathAndQuery) {
+        static @Nullable Target of(String absoluteUri) {
+            if (!absoluteUri.regionMatches(true, 0, HTTP_SCHEME, 0, HTTP_SCHEME.length())) {
+                return null;
+            }
+            int start = HTTP_SCHEME.length();
+            int end = start;
+            while (end < absoluteUri.length() && "/?#".indexOf(absoluteUri.charAt(end)) < 0) {
+                end++;
+            }
+            String authority = absoluteUri.substring(start, end);
+            if (authority.isEmpty() || authority.indexOf('@') >= 0) {
+                return null;
+            }
+            String rest = absoluteUri.substring(end);
+            int fragment = rest.indexOf('#');
+            if (fragment >= 0) {
+                rest = rest.substring(0, fragment);
+            }
+            if (rest.isEmpty() || rest.charAt(0) == '?') {
+                rest = "/" + rest;
+            }
+            boolean hasPort = authority.lastIndexOf(':') > authority.lastIndexOf(']');
+            return new Target(hasPort ? authority : authority + ":80", rest);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.mooring.server.connectivity;
+
+import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_HOST;
+import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_PORT;
+import static io.mooring.server.testing.OnPremiseLandscape.subPaths;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mooring.server.testing.BackEnd;
+import io.mooring.server.testing.Bindings;
+import io.mooring.server.testing.OnH2;
+import io.mooring.server.testing.OnPremiseLandscape;
+import io.mooring.server.testing.ProxyClient;
+import io.mooring.server.testing.ServerTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The HTTP connectivity proxy end to end: an application's request goes to the real proxy, through the tunnel to a
+ * real connector and on to a real back end; what is refused never reaches the back end.
+ */
+@OnH2
+        properties = {
+            "logging.level.io.mooring.tunnel.frames=debug",
+            "logging.level.io.mooring.connector=info",
+            "logging.level.io.mooring.server.connectivity=debug"
+        })
+class HttpProxyTest extends ServerTest {
+    private static final String TARGET = "http://" + VIRTUAL_HOST + ":" + VIRTUAL_PORT;
+
+    @TempDir
+    static Path connectorData;
+
+    static OnPremiseLandscape landscape;
+
+    @BeforeEach
+    void startLandscape() {
+        if (landscape == null || !landscape.api.base().equals(api.base())) {
+            landscape = OnPremiseLandscape.start(api, connectorData, "", List.of(subPaths("/sap/opu/odata")));
+        }
+        landscape.backEnd.clear();
+    }
+
+    @AfterAll
+    static void stopLandscape() {
+        if (landscape != null) {
+            landscape.close();
+            landscape = null;
+        }
+    }
+
+    private ProxyClient client() {
+        return new ProxyClient(landscape.proxyPort());
+    }
+
+    @Test
+    void anAllowedRequestShouldReachTheBackEndWithoutTheProxysHeaders() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata/orders?$top=1 HTTP/1.1",
+                    "Host: " + VIRTUAL_HOST + ":" + VIRTUAL_PORT,
+                    landscape.proxyAuthorization(),
+                    "Proxy-Connection: keep-alive",
+                    "SAP-Connectivity-SCC-Location_ID: ",
+                    "X-Custom: kept");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("hello from /sap/opu/odata/orders");
+            BackEnd.Request seen = landscape.backEnd.requests().getFirst();
+            assertThat(seen.rawPath()).isEqualTo("/sap/opu/odata/orders?$top=1");
+            assertThat(seen.header("Host")).isEqualTo(VIRTUAL_HOST + ":" + VIRTUAL_PORT);
+            assertThat(seen.header("X-Custom")).isEqualTo("kept");
+            assertThat(seen.headers().keySet())
+                    .noneMatch(name -> name.toLowerCase().startsWith("proxy-")
+                            || name.toLowerCase().startsWith("sap-connectivity-")
+                            || name.toLowerCase().startsWith("mooring-"));
+
+            ProxyClient.Response second =
+                    client.send("GET " + TARGET + "/sap/opu/odata/again HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(second.body()).isEqualTo("hello from /sap/opu/odata/again");
+        }
+    }
+
+    @Test
+    void withoutAValidConnectivityTokenTheProxyShouldAsk() {
+        String destinationToken =
+                new Bindings(api, landscape.tenant).token(new Bindings(api, landscape.tenant).destinationCredentials());
+        for (String[] headers : List.of(
+                new String[] {},
+                new String[] {"Proxy-Authorization: Bearer not-a-token"},
+                new String[] {"Proxy-Authorization: Basic dXNlcjpwYXNz"},
+                new String[] {"Proxy-Authorization: Bearer " + destinationToken})) {
+            try (ProxyClient client = client()) {
+                ProxyClient.Response response = client.send("GET " + TARGET + "/sap/opu/odata HTTP/1.1", headers);
+                assertThat(response.status()).isEqualTo(407);
+                assertThat(response.header("Proxy-Authenticate")).startsWith("Bearer");
+                assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+                assertThat(response.body()).contains("connectivity service binding");
+            }
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
+    void httpsTargetsAndConnectShouldBeRefusedWith405() {
+        try (ProxyClient client = client()) {
+            assertThat(client.send("GET https://" + VIRTUAL_HOST + ":443/sap HTTP/1.1", landscape.proxyAuthorization())
+                            .status())
+                    .isEqualTo(405);
+        }
+        try (ProxyClient client = client()) {
+            assertThat(client.send("CONNECT " + VIRTUAL_HOST + ":443 HTTP/1.1", landscape.proxyAuthorization())
+                            .status())
+                    .isEqualTo(405);
+        }
+    }
+
+    @Test
+    void anOriginFormRequestShouldBeRefusedWith400() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response =
+                    client.send("GET /sap/opu/odata HTTP/1.1", "Host: x", landscape.proxyAuthorization());
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("absolute-form");
+        }
+    }
+
+    @Test
+    void linesLongerThan8192BytesShouldBeRefused() {
+        try (ProxyClient client = client()) {
+            String path = "/sap/opu/odata/" + "a".repeat(8200);
+            assertThat(client.send("GET " + TARGET + path + " HTTP/1.1", landscape.proxyAuthorization())
+                            .status())
+                    .isEqualTo(414);
+        }
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "X-Long: " + "b".repeat(8190));
+            assertThat(response.status()).isEqualTo(431);
+        }
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "X-Fits: " + "c".repeat(8000));
+            assertThat(response.status()).isEqualTo(200);
+        }
+        assertThat(landscape.backEnd.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownLocationShouldGive502() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "SAP-Connectivity-SCC-Location_ID: nowhere");
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.body()).contains("location ID 'nowhere'");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/sap/opu/odataX",
+                "/sap/opu",
+                "/",
+                "/sap/opu/odata/../../../etc/passwd",
+                "/sap/opu/odata/%2e%2e/%2e%2e/admin",
+                "/sap/opu/odata/..%2f..%2fadmin",
+                "/sap/opu/odata%2Forders",
+                "/sap/opu/odata/%252e%252e/admin",
+                "//sap/opu/odata/../../admin",
+                "/SAP/opu/odata/orders",
+                "/sap/opu/odata/..\\..\\admin"
+            })
+    void deniedPathsShouldNeverReachTheBackEnd(String path) {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response =
+                    client.send("GET " + TARGET + path + " HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(response.status()).as(response.toString()).isEqualTo(403);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
+    void anEquivalentSpellingOfAnAllowedPathShouldReachItsNormalForm() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap//opu/./odata/x/../orders HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+        assertThat(landscape.backEnd.requests().getFirst().rawPath()).isEqualTo("/sap/opu/odata/orders");
+    }
+}

@@ -1,0 +1,31 @@
+package io.mooring.server.connector;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Certificates Mooring never issued, as someone who copied a serial, or guessed one, would make them. */
+final class ForeignCertificates {
+    private ForeignCertificates() {}
+
+    static X509Certificate selfSigned(KeyPair key, BigInteger serial) throws Exception {
+        X500Name name = new X500Name("CN=plant-1,OU=forged,O=Mooring Connectors");
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(
+                name,
+                serial,
+                Date.from(now.minus(1, ChronoUnit.HOURS)),
+                Date.from(now.plus(30, ChronoUnit.DAYS)),
+                name,
+                key.getPublic());
+        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+}

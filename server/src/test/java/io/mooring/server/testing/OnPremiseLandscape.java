@@ -1,0 +1,141 @@
+package io.mooring.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mooring.connector.Connector;
+import io.mooring.connector.access.HostHeader;
+import io.mooring.connector.access.PrincipalType;
+import io.mooring.connector.access.Resource;
+import io.mooring.connector.access.SystemMapping;
+import io.mooring.tunnel.ConnectorReport.Protocol;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A subaccount with a connectivity binding and a real connector paired with it, running in this JVM with its own
+ * data folder and event loops, in front of a real back end. The connector exposes the back end as
+ * {@value #VIRTUAL_HOST}:{@value #VIRTUAL_PORT} with the resources a test gives.
+ */
+public final class OnPremiseLandscape implements AutoCloseable {
+    public static final String VIRTUAL_HOST = "erp.virtual";
+    public static final int VIRTUAL_PORT = 44300;
+
+    public final Api api;
+    public final Tenant tenant;
+    public final String subaccountId;
+    public final String connectorId;
+    public final JsonNode connectivityCredentials;
+    public final String proxyToken;
+    public final BackEnd backEnd;
+    private final Path dataDir;
+    private Connector connector;
+
+    private OnPremiseLandscape(Api api, Path dataDir, String locationId) {
+        this.api = api;
+        this.dataDir = freshFolder(dataDir);
+        this.tenant = Tenant.create(api);
+        Bindings bindings = new Bindings(api, tenant);
+        this.subaccountId = bindings.subaccount();
+        this.connectivityCredentials = bindings.binding(subaccountId, bindings.instance(subaccountId, "connectivity"))
+                .path("credentials");
+        this.proxyToken = bindings.token(connectivityCredentials);
+        Api.Response registered = api.post(
+                "/api/v1/subaccounts/" + subaccountId + "/connectors",
+                tenant.adminToken,
+                Map.of("locationId", locationId, "description", "test connector"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        this.connectorId = registered.json().path("id").asString();
+        this.backEnd = BackEnd.start();
+        this.connector = Connector.start(new Connector.Settings(this.dataDir, 0, 1, Duration.ofHours(1)));
+        connector.pair(api.base(), registered.json().path("token").asString());
+    }
+
+    private static Path freshFolder(Path parent) {
+        try {
+            return java.nio.file.Files.createTempDirectory(parent, "connector-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Starts everything and waits until the connector's session is up. */
+    public static OnPremiseLandscape start(Api api, Path dataDir, String locationId, List<Resource> resources) {
+        OnPremiseLandscape landscape = new OnPremiseLandscape(api, dataDir, locationId);
+        landscape.expose(resources, PrincipalType.NONE);
+        landscape.awaitConnected();
+        return landscape;
+    }
+
+    /** Replaces the connector's mappings by one HTTP mapping of the back end with these resources. */
+    public void expose(List<Resource> resources, PrincipalType principalType) {
+        SystemMapping mapping = new SystemMapping(
+                VIRTUAL_HOST,
+                VIRTUAL_PORT,
+                "127.0.0.1",
+                backEnd.port(),
+                Protocol.HTTP,
+                "ABAP_SYSTEM",
+                HostHeader.VIRTUAL,
+                principalType,
+                "",
+                resources);
+        connector.configuration().update(current -> current.withMappings(List.of(mapping)));
+    }
+
+    public static Resource subPaths(String path) {
+        return new Resource(path, true, true, false, "");
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    public int proxyPort() {
+        return Integer.parseInt(
+                connectivityCredentials.path("onpremise_proxy_http_port").asString());
+    }
+
+    public int socks5Port() {
+        return Integer.parseInt(
+                connectivityCredentials.path("onpremise_socks5_proxy_port").asString());
+    }
+
+    public String proxyAuthorization() {
+        return "Proxy-Authorization: Bearer " + proxyToken;
+    }
+
+    /** The connector as Mooring's API shows it. */
+    public JsonNode view() {
+        Api.Response response =
+                api.get("/api/v1/subaccounts/" + subaccountId + "/connectors/" + connectorId, tenant.adminToken);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    public void awaitConnected() {
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> view().path("live").path("connected").asBoolean());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The connector did not connect; its status: " + connector.status(), e);
+        }
+    }
+
+    /** Stops the connector gracefully and starts a new process of it on the same data folder. */
+    public void restartConnector() {
+        connector.close();
+        connector = Connector.start(new Connector.Settings(dataDir, 0, 1, Duration.ofHours(1)));
+    }
+
+    @Override
+    public void close() {
+        connector.close();
+        backEnd.close();
+    }
+}

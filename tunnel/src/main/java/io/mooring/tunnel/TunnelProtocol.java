@@ -1,0 +1,102 @@
+package io.mooring.tunnel;
+
+import io.netty.handler.codec.http2.Http2FrameLogger;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.logging.LogLevel;
+import io.netty.util.AsciiString;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What Mooring's tunnel endpoint and the connector agree on.
+ *
+ * <p>The connector dials out over TLS 1.3 with its client certificate; inside, the roles of HTTP/2 are reversed:
+ * Mooring is the HTTP/2 client and opens one stream per proxied request, the connector answers them. The first
+ * stream on every connection is the {@linkplain #SESSION_PATH session stream}: its response headers name the
+ * connector's session and its body carries {@link ConnectorReport}s, one JSON object per line, whenever the exposed
+ * systems or their health change.
+ */
+public final class TunnelProtocol {
+    /** Bumped when either side needs the other to understand something new. */
+    public static final String VERSION = "1";
+
+    /** The ALPN protocol both sides require: plain HTTP/2. */
+    public static final String ALPN = "h2";
+
+    public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3");
+
+    /** Path of the session stream, with {@link #CONNECTOR_AUTHORITY} as its authority. */
+    public static final String SESSION_PATH = "/.mooring/session";
+
+    public static final String CONNECTOR_AUTHORITY = "connector";
+
+    /** Response header of the session stream: the connector process's session, shared by its pooled connections. */
+    public static final AsciiString SESSION_HEADER = AsciiString.cached("mooring-session");
+
+    /** Response header of the session stream: this connection's place in the connector's pool. */
+    public static final AsciiString CONNECTION_HEADER = AsciiString.cached("mooring-connection");
+
+    public static final AsciiString PROTOCOL_HEADER = AsciiString.cached("mooring-protocol");
+
+    public static final AsciiString CONNECTOR_VERSION_HEADER = AsciiString.cached("mooring-connector-version");
+
+    /**
+     * Request header: the user on whose behalf the application calls, verified by Mooring from
+     * {@code SAP-Connectivity-Authentication}; the connector propagates it as its system mapping says.
+     */
+    public static final AsciiString PRINCIPAL_HEADER = AsciiString.cached("mooring-principal");
+
+    /** Response header: why the connector refused a request (one of {@code Denial} codes); absent when forwarded. */
+    public static final AsciiString DENIAL_HEADER = AsciiString.cached("mooring-denial");
+
+    /** Response header: the connector could not reach the back end; the value says what failed. */
+    public static final AsciiString BACKEND_ERROR_HEADER = AsciiString.cached("mooring-backend-error");
+
+    /** GOAWAY debug data sent to a session that a newer session of the same connector replaced. */
+    public static final String REPLACED = "replaced by a newer session of this connector";
+
+    /** A stream may hold this much unread data; the connector stops reading its back end beyond it. */
+    public static final int STREAM_WINDOW = 4 * 1024 * 1024;
+
+    /** All streams of one connection together may hold this much unread data: the bound of a connection's buffers. */
+    public static final int CONNECTION_WINDOW = 32 * 1024 * 1024;
+
+    /** HTTP/2's initial connection window, which a connection update enlarges to {@link #CONNECTION_WINDOW}. */
+    public static final int DEFAULT_WINDOW = 65_535;
+
+    public static final int MAX_FRAME_SIZE = 64 * 1024;
+
+    public static final long MAX_CONCURRENT_STREAMS = 10_000;
+
+    /** Header blocks beyond this size are refused, in line with the proxy's 8 KiB per line. */
+    public static final long MAX_HEADER_LIST_SIZE = 64 * 1024;
+
+    /** How often Mooring pings an idle connection, and how long either side waits before it gives one up. */
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(10);
+
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(35);
+
+    private TunnelProtocol() {}
+
+    /**
+     * Logs every tunnel frame at DEBUG under the logger {@code io.mooring.tunnel.frames.<side>}; off unless that
+     * logger is switched to DEBUG, when it is the quickest way to see what the two ends say to each other.
+     */
+    public static Http2FrameLogger frameLogger(String side) {
+        return new Http2FrameLogger(LogLevel.DEBUG, "io.mooring.tunnel.frames." + side);
+    }
+
+    /** The HTTP/2 settings the connector announces, as the HTTP/2 server. */
+    public static Http2Settings connectorSettings() {
+        return new Http2Settings()
+                .initialWindowSize(STREAM_WINDOW)
+                .maxFrameSize(MAX_FRAME_SIZE)
+                .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                .maxHeaderListSize(MAX_HEADER_LIST_SIZE);
+    }
+
+    /** The HTTP/2 settings Mooring announces, as the HTTP/2 client: the connector's, and no server push. */
+    public static Http2Settings mooringSettings() {
+        return connectorSettings().pushEnabled(false);
+    }
+}
