@@ -59,7 +59,7 @@ public final class TunnelProtocol {
     public static final int STREAM_WINDOW = 4 * 1024 * 1024;
 
     /** All streams of one connection together may hold this much unread data: the bound of a connection's buffers. */
-    public static final int CONNECTION_WINDOW = 32 * 1024 * 1024;
+    public static final int CONNECTION_WINDOW = 16 * 1024 * 1024;
 
     /** HTTP/2's initial connection window, which a connection update enlarges to {@link #CONNECTION_WINDOW}. */
     public static final int DEFAULT_WINDOW = 65_535;

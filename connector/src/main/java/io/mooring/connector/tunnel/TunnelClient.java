@@ -116,7 +116,8 @@ public final class TunnelClient implements AutoCloseable {
         for (int slot = 0; slot < connections.length(); slot++) {
             Channel channel = connections.get(slot);
             if (channel != null) {
-                channel.close();
+                // Past HTTP/2's graceful close: the socket goes at once, with streams in flight.
+                channel.pipeline().firstContext().close();
             }
         }
     }

@@ -25,11 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * real connector and on to a real back end; what is refused never reaches the back end.
  */
 @OnH2
-        properties = {
-            "logging.level.io.mooring.tunnel.frames=debug",
-            "logging.level.io.mooring.connector=info",
-            "logging.level.io.mooring.server.connectivity=debug"
-        })
 class HttpProxyTest extends ServerTest {
     private static final String TARGET = "http://" + VIRTUAL_HOST + ":" + VIRTUAL_PORT;
 

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An on-premise back end on a loopback port, the JDK's own HTTP server: it records every request it receives and
- * answers by path — {@code /download?bytes=N} streams N bytes, {@code /upload} counts the body's bytes,
- * {@code /held} waits until released, {@code /redirect} redirects to itself, anything else says hello.
+ * answers by the path's last segment — {@code .../download?bytes=N} streams N bytes, {@code .../upload} counts the
+ * body's bytes, {@code .../held} waits until released, {@code .../redirect} redirects to itself, anything else says
+ * hello.
  */
 public final class BackEnd implements AutoCloseable {
     private final HttpServer server;
@@ -83,7 +84,7 @@ public final class BackEnd implements AutoCloseable {
                 exchange.getRequestHeaders(),
                 bodyBytes));
         try (exchange) {
-            switch (path) {
+            switch (path.substring(path.lastIndexOf('/'))) {
                 case "/download" ->
                     download(exchange, Long.parseLong(query(exchange).get("bytes")));
                 case "/upload" -> answer(exchange, 200, String.valueOf(bodyBytes));

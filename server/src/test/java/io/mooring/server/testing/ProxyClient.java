@@ -21,6 +21,8 @@ public final class ProxyClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private long pauseAfter = Long.MAX_VALUE;
+    private java.time.Duration pauseFor = java.time.Duration.ZERO;
 
     public ProxyClient(int port) {
         try {
@@ -114,6 +116,20 @@ public final class ProxyClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads one response, counting its body without keeping it, and stops reading for {@code pause} once
+     * {@code after} bytes of the body have arrived: the proxy has to hold the rest back rather than buffer it.
+     */
+    public Response readPausingAfter(long after, java.time.Duration pause) {
+        pauseAfter = after;
+        pauseFor = pause;
+        try {
+            return read(false);
+        } finally {
+            pauseAfter = Long.MAX_VALUE;
+        }
+    }
+
     /** True when the proxy has closed this connection (reading finds its end). */
     public boolean closedByPeer() {
         try {
@@ -128,6 +144,14 @@ public final class ProxyClient implements AutoCloseable {
         byte[] buffer = new byte[64 * 1024];
         long copied = 0;
         while (copied < bytes) {
+            if (copied >= pauseAfter) {
+                pauseAfter = Long.MAX_VALUE;
+                try {
+                    Thread.sleep(pauseFor.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, bytes - copied));
             if (read < 0) {
                 if (bytes == Long.MAX_VALUE) {

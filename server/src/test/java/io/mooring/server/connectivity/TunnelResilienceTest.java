@@ -1,0 +1,227 @@
+package io.mooring.server.connectivity;
+
+import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_HOST;
+import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_PORT;
+import static io.mooring.server.testing.OnPremiseLandscape.subPaths;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mooring.connector.Connector;
+import io.mooring.server.testing.OnH2;
+import io.mooring.server.testing.OnPremiseLandscape;
+import io.mooring.server.testing.ProxyClient;
+import io.mooring.server.testing.ServerTest;
+import io.netty.util.internal.PlatformDependent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tunnel under stress: a connection cut in the middle of a request, a connector process replaced by a newer
+ * one, bodies far larger than any buffer, and what Mooring shows of the connector meanwhile.
+ */
+@OnH2
+class TunnelResilienceTest extends ServerTest {
+    private static final String TARGET = "http://" + VIRTUAL_HOST + ":" + VIRTUAL_PORT;
+    private static final long HUNDRED_MEGABYTES = 100L * 1024 * 1024;
+
+    /** Windows of 4 MiB per stream and 16 MiB per connection, plus socket buffers: far below the 100 MB moved. */
+    private static final long DIRECT_MEMORY_BOUND = 40L * 1024 * 1024;
+
+    @TempDir
+    Path connectorData;
+
+    OnPremiseLandscape landscape;
+
+    @BeforeEach
+    void startLandscape() {
+        landscape = OnPremiseLandscape.start(api, connectorData, "", List.of(subPaths("/sap")));
+    }
+
+    @AfterEach
+    void stopLandscape() {
+        landscape.close();
+    }
+
+    @Test
+    void aTunnelCutMidRequestShouldGive502AndTheConnectorShouldComeBackByItself() throws Exception {
+        CompletableFuture<ProxyClient.Response> pending = CompletableFuture.supplyAsync(() -> {
+            try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                return client.send("GET " + TARGET + "/sap/held HTTP/1.1", landscape.proxyAuthorization());
+            }
+        });
+        assertThat(landscape.backEnd.awaitHeldRequest(10)).isTrue();
+
+        landscape.connector().dropTunnel();
+
+        ProxyClient.Response cut = pending.get(10, TimeUnit.SECONDS);
+        assertThat(cut.status()).isEqualTo(502);
+        assertThat(cut.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(cut.body()).contains("Retry the request");
+        landscape.backEnd.releaseHeldRequests();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                ProxyClient.Response again =
+                        client.send("GET " + TARGET + "/sap/again HTTP/1.1", landscape.proxyAuthorization());
+                assertThat(again.status()).isEqualTo(200);
+                assertThat(again.body()).isEqualTo("hello from /sap/again");
+            }
+        });
+    }
+
+    @Test
+    void aNewerSessionOfTheConnectorShouldReplaceTheOldOne() throws Exception {
+        String oldSession = landscape.view().path("live").path("sessionId").asString();
+        Path copy = Files.createTempDirectory(connectorData, "copy-");
+        copyFolder(landscape.connector().dataDir(), copy);
+
+        try (Connector newer = Connector.start(new Connector.Settings(copy, 0, 1, Duration.ofHours(1)))) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(landscape.view().path("live").path("sessionId").asString())
+                        .isNotEqualTo(oldSession)
+                        .isNotEmpty();
+                assertThat(tunnelState(landscape.connector())).isEqualTo("REPLACED");
+            });
+            try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                assertThat(client.send("GET " + TARGET + "/sap/x HTTP/1.1", landscape.proxyAuthorization())
+                                .status())
+                        .isEqualTo(200);
+            }
+            assertThat(tunnelState(newer)).isEqualTo("CONNECTED");
+        }
+    }
+
+    @Test
+    void mooringShouldShowTheConnectorsSessionVirtualHostsAndHealth() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> landscape.view().path("live").path("virtualHosts").size() == 1);
+        JsonNode view = landscape.view();
+
+        assertThat(view.path("status").asString()).isEqualTo("CONNECTED");
+        JsonNode live = view.path("live");
+        assertThat(live.path("connected").asBoolean()).isTrue();
+        assertThat(live.path("connections").asInt()).isEqualTo(2);
+        assertThat(live.path("health").asString()).isEqualTo("UP");
+        JsonNode host = live.path("virtualHosts").get(0);
+        assertThat(host.path("host").asString()).isEqualTo(VIRTUAL_HOST);
+        assertThat(host.path("port").asInt()).isEqualTo(VIRTUAL_PORT);
+        assertThat(host.path("protocol").asString()).isEqualTo("HTTP");
+    }
+
+    @Test
+    void aRedirectToTheInternalHostShouldBeMappedBackToTheVirtualOne() {
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+            ProxyClient.Response response =
+                    client.send("GET " + TARGET + "/sap/../redirect HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(response.status()).isEqualTo(403);
+        }
+        landscape.expose(
+                List.of(subPaths("/sap"), subPaths("/redirect")), io.mooring.connector.access.PrincipalType.NONE);
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+            ProxyClient.Response response =
+                    client.send("GET " + TARGET + "/redirect HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(response.status()).isEqualTo(302);
+            assertThat(response.header("Location")).isEqualTo(TARGET + "/target?x=1");
+        }
+    }
+
+    @Test
+    void a100MegabyteDownloadShouldStreamThroughWithBoundedMemoryEvenWhenTheClientPauses() throws Exception {
+        long baseline = directMemory();
+        AtomicLong peak = new AtomicLong(baseline);
+        landscape.expose(
+                List.of(subPaths("/sap"), subPaths("/download")), io.mooring.connector.access.PrincipalType.NONE);
+
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort());
+                MemoryWatch watch = new MemoryWatch(peak)) {
+            client.write(ProxyClient.head(
+                    "GET " + TARGET + "/download?bytes=" + HUNDRED_MEGABYTES + " HTTP/1.1",
+                    landscape.proxyAuthorization()));
+            ProxyClient.Response response = client.readPausingAfter(30L * 1024 * 1024, Duration.ofSeconds(2));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyBytes()).isEqualTo(HUNDRED_MEGABYTES);
+        }
+        assertThat(peak.get() - baseline)
+                .as("direct memory held beyond the baseline while 100 MB passed")
+                .isLessThan(DIRECT_MEMORY_BOUND);
+    }
+
+    @Test
+    void a100MegabyteUploadShouldStreamThroughWithBoundedMemory() throws Exception {
+        long baseline = directMemory();
+        AtomicLong peak = new AtomicLong(baseline);
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort());
+                MemoryWatch watch = new MemoryWatch(peak)) {
+            client.write(ProxyClient.head(
+                    "POST " + TARGET + "/sap/../sap/upload HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "Content-Type: application/octet-stream",
+                    "Content-Length: " + HUNDRED_MEGABYTES));
+            byte[] block = new byte[256 * 1024];
+            for (long sent = 0; sent < HUNDRED_MEGABYTES; sent += block.length) {
+                client.write(block);
+            }
+            ProxyClient.Response response = client.read(true);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+        assertThat(landscape.backEnd.requests().getLast().bodyBytes()).isEqualTo(HUNDRED_MEGABYTES);
+        assertThat(peak.get() - baseline)
+                .as("direct memory held beyond the baseline while 100 MB passed")
+                .isLessThan(DIRECT_MEMORY_BOUND);
+    }
+
+    private static String tunnelState(Connector connector) {
+        return String.valueOf(((java.util.Map<?, ?>) connector.status().get("tunnel")).get("state"));
+    }
+
+    private static long directMemory() {
+        return PlatformDependent.usedDirectMemory();
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** Samples Netty's direct memory every few milliseconds and keeps the peak. */
+    private static final class MemoryWatch implements AutoCloseable {
+        private final Thread sampler;
+
+        MemoryWatch(AtomicLong peak) {
+            sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(directMemory(), Math::max);
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
+        }
+    }
+}
