@@ -431,16 +431,8 @@ mooring_path() {
   mkdir -m 700 "$connector_data"
   local -a flags=(--data-dir "$connector_data" --pair-url "http://127.0.0.1:$port" --token "$(info_of CONNECTOR_TOKEN)"
     --admin-port "$admin_port")
-  # The launcher's subcommand once it has one, else the connector's jar as the launcher would start it.
-  if grep -qE '^ +connector( |$)' <<<"$(./mooring help 2>/dev/null)"; then
-    connector_command=(./mooring connector "${flags[@]}")
-  else
-    [[ -f connector/target/mooring-connector.jar ]] || { echo "connector/target/mooring-connector.jar is missing" >&2
-      return 1; }
-    connector_command=("$JAVA_HOME/bin/java" "${java_opts[@]}" -Xmx64m -XX:+UseSerialGC
-      -cp "connector/target/mooring-connector.jar:connector/target/lib/*" io.mooring.connector.ConnectorMain
-      "${flags[@]}")
-  fi
+  # As an administrator starts it: the launcher's JVM settings (bounded heap and direct memory) apply.
+  connector_command=(./mooring connector "${flags[@]}")
   "${connector_command[@]}" >"$work/connector.log" 2>&1 &
   connector_pid=$!
   # Up when it has written its admin token and its admin API accepts connections.

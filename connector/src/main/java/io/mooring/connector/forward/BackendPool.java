@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -26,6 +27,12 @@ public final class BackendPool {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int IDLE_SECONDS = 60;
     private static final int MAX_IDLE_PER_BACKEND = 64;
+
+    /** Bodies come in pieces of up to 64 KiB (Netty's default is 8 KiB): fewer, fuller DATA frames in the tunnel. */
+    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
+            .setMaxInitialLineLength(8192)
+            .setMaxHeaderSize(64 * 1024)
+            .setMaxChunkSize(64 * 1024);
 
     private final Map<EventLoop, Map<String, ArrayDeque<BackendConnection>>> idle = new ConcurrentHashMap<>();
     private final SslContext backendTls;
@@ -64,7 +71,7 @@ public final class BackendPool {
                         }
                         channel.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast(new HttpClientCodec())
+                                .addLast(new HttpClientCodec(DECODING, false, false))
                                 .addLast(connection);
                     }
                 })

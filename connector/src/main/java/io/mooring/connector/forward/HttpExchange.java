@@ -144,7 +144,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             headers.set(CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
         }
         if (outgoing instanceof FullHttpRequest full) {
-            HttpUtil.setContentLength(full, full.content().readableBytes());
+            // A request without content names no length (RFC 9110 §8.6), unless the application sent one.
+            if (full.content().isReadable() || HttpUtil.isContentLengthSet(request)) {
+                HttpUtil.setContentLength(full, full.content().readableBytes());
+            }
         } else if (!HttpUtil.isContentLengthSet(outgoing)) {
             HttpUtil.setTransferEncodingChunked(outgoing, true);
         }

@@ -32,6 +32,7 @@ final class TcpExchange extends ChannelInboundHandlerAdapter {
     private @Nullable Channel backend;
     private boolean inputEnded;
     private boolean outputEnded;
+    private boolean backendInputEnded;
 
     TcpExchange(Forwarding forwarding) {
         this.forwarding = forwarding;
@@ -133,7 +134,8 @@ final class TcpExchange extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         Channel current = backend;
-        if (ctx.channel().isWritable() && current != null) {
+        // Reading again from a socket whose input has ended fails on epoll and closes it, output and all.
+        if (ctx.channel().isWritable() && current != null && !backendInputEnded) {
             current.config().setAutoRead(true);
         }
     }
@@ -187,6 +189,7 @@ final class TcpExchange extends ChannelInboundHandlerAdapter {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                backendInputEnded = true;
                 endStream();
             }
         }

@@ -95,6 +95,12 @@ class ConnectorSessions implements LiveConnectors {
     }
 
     @Override
+    public Optional<Presence> presence(UUID subaccountId, String locationId) {
+        return Optional.ofNullable(sessions.get(new ConnectorKey(subaccountId, locationId)))
+                .flatMap(ConnectorSessions::presenceOf);
+    }
+
+    @Override
     public void disconnect(UUID connectorId) {
         sessions.values().stream()
                 .filter(session -> session.connectorId().equals(connectorId))

@@ -15,13 +15,18 @@ import org.jspecify.annotations.Nullable;
 final class Listener {
     private final String name;
     private volatile @Nullable Channel channel;
+    private volatile int lastBound;
 
     Listener(String name) {
         this.name = name;
     }
 
-    /** Binds {@code address:port} (0 = any free port) and returns the port bound. */
-    int bind(EventLoopGroup group, String address, int port, Consumer<SocketChannel> initializer) {
+    /**
+     * Binds {@code address:port} (0 = any free port) and returns the port bound. Bound again after a stop, a
+     * listener of port 0 takes the port it had, so the addresses handed out (bindings, pairing) stay right.
+     */
+    int bind(EventLoopGroup group, String address, int configuredPort, Consumer<SocketChannel> initializer) {
+        int port = configuredPort == 0 && lastBound != 0 ? lastBound : configuredPort;
         try {
             Channel bound = new ServerBootstrap()
                     .group(group)
@@ -38,7 +43,8 @@ final class Listener {
                     .sync()
                     .channel();
             channel = bound;
-            return ((InetSocketAddress) bound.localAddress()).getPort();
+            lastBound = ((InetSocketAddress) bound.localAddress()).getPort();
+            return lastBound;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while binding the " + name, e);

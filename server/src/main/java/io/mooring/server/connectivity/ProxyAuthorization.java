@@ -2,9 +2,14 @@ package io.mooring.server.connectivity;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mooring.server.platform.security.BoundService;
 import io.mooring.server.platform.security.Caller;
 import io.mooring.server.platform.security.CallerClaims;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,17 +28,40 @@ class ProxyAuthorization {
     private static final String BEARER = "bearer ";
 
     private final JwtDecoder tokens;
+    private final Clock clock;
 
-    ProxyAuthorization(JwtDecoder tokens) {
+    /**
+     * Proxy credentials already read, with their subaccount: a busy proxy reads each token once. Like verified
+     * tokens, they are kept at most 5 minutes and never used past the token's expiry.
+     */
+    private final Cache<String, Admitted> admitted = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    ProxyAuthorization(JwtDecoder tokens, Clock clock) {
         this.tokens = requireNonNull(tokens, "tokens");
+        this.clock = requireNonNull(clock, "clock");
     }
 
     /** The subaccount whose connectivity binding the header's token belongs to. */
     Optional<UUID> connectivitySubaccount(@Nullable String authorization) {
-        return caller(authorization)
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Admitted known = admitted.getIfPresent(authorization);
+        if (known != null && clock.instant().isBefore(known.expiresAt())) {
+            return Optional.of(known.subaccountId());
+        }
+        Optional<Jwt> jwt = verified(authorization);
+        Optional<UUID> subaccount = jwt.flatMap(ProxyAuthorization::callerOf)
                 .flatMap(Caller::bound)
                 .filter(bound -> CONNECTIVITY_OFFERING.equals(bound.offering()))
                 .map(BoundService::subaccountId);
+        if (subaccount.isPresent() && jwt.get().getExpiresAt() != null) {
+            admitted.put(authorization, new Admitted(subaccount.get(), jwt.get().getExpiresAt()));
+        }
+        return subaccount;
     }
 
     /** The user a {@code SAP-Connectivity-Authentication} header names, if its token is valid and is a user's. */
@@ -44,16 +72,29 @@ class ProxyAuthorization {
     }
 
     private Optional<Caller> caller(@Nullable String header) {
+        return verified(header).flatMap(ProxyAuthorization::callerOf);
+    }
+
+    private static Optional<Caller> callerOf(Jwt jwt) {
+        try {
+            return Optional.of(CallerClaims.toCaller(jwt));
+        } catch (RuntimeException notMooringsToken) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Jwt> verified(@Nullable String header) {
         if (header == null
                 || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         try {
-            Jwt jwt = tokens.decode(header.substring(BEARER.length()).trim());
-            return Optional.of(CallerClaims.toCaller(jwt));
+            return Optional.of(tokens.decode(header.substring(BEARER.length()).trim()));
         } catch (RuntimeException invalid) {
             return Optional.empty();
         }
     }
+
+    private record Admitted(UUID subaccountId, Instant expiresAt) {}
 }

@@ -32,7 +32,7 @@ class TunnelEndpoint implements SmartLifecycle {
     private final Clock clock;
     private final MooringProperties.Connectivity settings;
     private final Listener listener = new Listener("connector tunnel endpoint");
-    private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
     TunnelEndpoint(
             ConnectivityLoops loops,
@@ -55,6 +55,10 @@ class TunnelEndpoint implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (lookups.isShutdown()) {
+            lookups = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        ExecutorService identification = lookups;
         SslContext tls = serverTls();
         int port = listener.bind(
                 loops.group(),
@@ -62,7 +66,7 @@ class TunnelEndpoint implements SmartLifecycle {
                 settings.tunnel().port(),
                 channel -> channel.pipeline()
                         .addLast(tls.newHandler(channel.alloc()))
-                        .addLast(new TunnelHandshake(identities, lookups, sessions, json, clock)));
+                        .addLast(new TunnelHandshake(identities, identification, sessions, json, clock)));
         address.bound(port);
         LOG.log(Level.INFO, "Connector tunnel endpoint listening on {0}:{1}", settings.bindAddress(), port);
     }

@@ -12,6 +12,9 @@ public interface LiveConnectors {
     /** The connected session of a registered connector, if it has one. */
     Optional<Presence> presence(UUID connectorId);
 
+    /** The connected session of the subaccount's connector with this location ID ("" = the default one). */
+    Optional<Presence> presence(UUID subaccountId, String locationId);
+
     /** Closes every tunnel connection of the connector, gracefully (its streams finish). */
     void disconnect(UUID connectorId);
 

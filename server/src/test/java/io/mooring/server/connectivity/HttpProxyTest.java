@@ -70,6 +70,9 @@ class HttpProxyTest extends ServerTest {
             assertThat(seen.rawPath()).isEqualTo("/sap/opu/odata/orders?$top=1");
             assertThat(seen.header("Host")).isEqualTo(VIRTUAL_HOST + ":" + VIRTUAL_PORT);
             assertThat(seen.header("X-Custom")).isEqualTo("kept");
+            assertThat(seen.header("Content-Length"))
+                    .as("a GET without content names no length")
+                    .isNull();
             assertThat(seen.headers().keySet())
                     .noneMatch(name -> name.toLowerCase().startsWith("proxy-")
                             || name.toLowerCase().startsWith("sap-connectivity-")

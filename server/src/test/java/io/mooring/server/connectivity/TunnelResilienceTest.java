@@ -122,6 +122,38 @@ class TunnelResilienceTest extends ServerTest {
     }
 
     @Test
+    void checkConnectionOfAnOnPremiseDestinationShouldSeeTheConnectorAndItsVirtualHosts() {
+        String destinations = "/api/v1/subaccounts/" + landscape.subaccountId + "/destinations";
+        for (String[] destination : List.of(
+                new String[] {"exposed", TARGET + "/sap"}, new String[] {"unexposed", "http://other.virtual:80/sap"})) {
+            assertThat(api.post(
+                                    destinations,
+                                    landscape.tenant.adminToken,
+                                    java.util.Map.of(
+                                            "Name", destination[0],
+                                            "Type", "HTTP",
+                                            "URL", destination[1],
+                                            "Authentication", "NoAuthentication",
+                                            "ProxyType", "OnPremise"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> landscape.view().path("live").path("virtualHosts").size() == 1);
+
+        JsonNode exposed = api.post(
+                        destinations + "/exposed/connection-check", landscape.tenant.adminToken, java.util.Map.of())
+                .json();
+        assertThat(exposed.path("checked").asBoolean()).isTrue();
+        assertThat(exposed.path("reachable").asBoolean()).as(exposed.toString()).isTrue();
+        JsonNode unexposed = api.post(
+                        destinations + "/unexposed/connection-check", landscape.tenant.adminToken, java.util.Map.of())
+                .json();
+        assertThat(unexposed.path("reachable").asBoolean()).isFalse();
+        assertThat(unexposed.path("message").asString()).contains("exposes no system as other.virtual:80");
+    }
+
+    @Test
     void aRedirectToTheInternalHostShouldBeMappedBackToTheVirtualOne() {
         try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
             ProxyClient.Response response =

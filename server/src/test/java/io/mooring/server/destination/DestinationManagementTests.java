@@ -147,10 +147,16 @@ abstract class DestinationManagementTests extends ServerTest {
         JsonNode entry = vcap.path("connectivity").get(0);
         assertThat(entry.path("label").asString()).isEqualTo("connectivity");
         assertThat(entry.path("credentials")).isEqualTo(binding.path("credentials"));
-        assertThat(entry.path("credentials").path("onpremise_proxy_http_port").asString())
-                .isEqualTo("20003");
-        assertThat(entry.path("credentials").path("onpremise_socks5_proxy_port").asString())
-                .isEqualTo("20004");
+        int httpPort = Integer.parseInt(
+                entry.path("credentials").path("onpremise_proxy_http_port").asString());
+        int socks5Port = Integer.parseInt(
+                entry.path("credentials").path("onpremise_socks5_proxy_port").asString());
+        assertThat(socks5Port).isPositive().isNotEqualTo(httpPort);
+        try (io.mooring.server.testing.ProxyClient proxy = new io.mooring.server.testing.ProxyClient(httpPort)) {
+            assertThat(proxy.send("GET http://erp.virtual:44300/ HTTP/1.1").status())
+                    .as("the binding names the running connectivity proxy")
+                    .isEqualTo(407);
+        }
 
         JsonNode files =
                 api.get(path + "/binding-root", tenant.adminToken).json().path("files");
@@ -234,10 +240,11 @@ abstract class DestinationManagementTests extends ServerTest {
         Map<String, Object> onPremise = new java.util.LinkedHashMap<>(basic("backend", "http://s4.internal:8000"));
         onPremise.put("ProxyType", "OnPremise");
         api.post(destinations, tenant.adminToken, onPremise);
-        JsonNode notChecked = api.post(destinations + "/backend/connection-check", tenant.adminToken, Map.of())
+        JsonNode noConnector = api.post(destinations + "/backend/connection-check", tenant.adminToken, Map.of())
                 .json();
-        assertThat(notChecked.path("checked").asBoolean()).isFalse();
-        assertThat(notChecked.path("message").asString()).contains("connectivity proxy");
+        assertThat(noConnector.path("checked").asBoolean()).isTrue();
+        assertThat(noConnector.path("reachable").asBoolean()).isFalse();
+        assertThat(noConnector.path("message").asString()).contains("default connector", "not connected");
     }
 
     @Test

@@ -11,9 +11,11 @@ import io.mooring.connector.access.SystemMapping;
 import io.mooring.tunnel.ConnectorReport.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,11 +38,17 @@ public final class OnPremiseLandscape implements AutoCloseable {
     private Connector connector;
 
     private OnPremiseLandscape(Api api, Path dataDir, String locationId) {
+        this(api, Tenant.create(api), null, dataDir, locationId);
+    }
+
+    /** With {@code existingSubaccountId} null, in a new subaccount of {@code tenant}. */
+    private OnPremiseLandscape(
+            Api api, Tenant tenant, @Nullable String existingSubaccountId, Path dataDir, String locationId) {
         this.api = api;
         this.dataDir = freshFolder(dataDir);
-        this.tenant = Tenant.create(api);
+        this.tenant = tenant;
         Bindings bindings = new Bindings(api, tenant);
-        this.subaccountId = bindings.subaccount();
+        this.subaccountId = existingSubaccountId != null ? existingSubaccountId : bindings.subaccount();
         this.connectivityCredentials = bindings.binding(subaccountId, bindings.instance(subaccountId, "connectivity"))
                 .path("credentials");
         this.proxyToken = bindings.token(connectivityCredentials);
@@ -71,6 +79,18 @@ public final class OnPremiseLandscape implements AutoCloseable {
         return landscape;
     }
 
+    /**
+     * Like {@link #start}, with the connector registered in an existing subaccount of {@code tenant}, next to the
+     * applications' own bindings there (the landscape gets a connectivity binding of its own).
+     */
+    public static OnPremiseLandscape forSubaccount(
+            Api api, Tenant tenant, String subaccountId, Path dataDir, String locationId, List<Resource> resources) {
+        OnPremiseLandscape landscape = new OnPremiseLandscape(api, tenant, subaccountId, dataDir, locationId);
+        landscape.expose(resources, PrincipalType.NONE);
+        landscape.awaitConnected();
+        return landscape;
+    }
+
     /** Replaces the connector's mappings by one HTTP mapping of the back end with these resources. */
     public void expose(List<Resource> resources, PrincipalType principalType) {
         SystemMapping mapping = new SystemMapping(
@@ -85,6 +105,30 @@ public final class OnPremiseLandscape implements AutoCloseable {
                 "",
                 resources);
         connector.configuration().update(current -> current.withMappings(List.of(mapping)));
+    }
+
+    /**
+     * Adds a TCP mapping (for SOCKS5) of {@code virtualHost:virtualPort} to a port on loopback, next to the mappings
+     * the connector has; one with the same virtual host and port is replaced.
+     */
+    public void exposeTcp(String virtualHost, int virtualPort, int internalPort) {
+        SystemMapping mapping = new SystemMapping(
+                virtualHost,
+                virtualPort,
+                "127.0.0.1",
+                internalPort,
+                Protocol.TCP,
+                SystemMapping.DEFAULT_BACKEND_TYPE,
+                HostHeader.VIRTUAL,
+                PrincipalType.NONE,
+                "",
+                List.of());
+        connector.configuration().update(current -> {
+            List<SystemMapping> mappings = new ArrayList<>(current.mappings());
+            mappings.removeIf(existing -> existing.key().equals(mapping.key()));
+            mappings.add(mapping);
+            return current.withMappings(mappings);
+        });
     }
 
     public static Resource subPaths(String path) {

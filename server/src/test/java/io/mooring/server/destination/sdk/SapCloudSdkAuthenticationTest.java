@@ -2,8 +2,6 @@ package io.mooring.server.destination.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import io.mooring.server.testing.TokenServiceStub;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -142,28 +140,5 @@ class SapCloudSdkAuthenticationTest extends SapCloudSdkTestSupport {
         assertThat(request.clientSubject())
                 .isEqualTo(client.certificate().getSubjectX500Principal().getName());
         assertThat(request.header("Authorization")).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(BindingForm.class)
-    void principalPropagationShouldGoThroughTheConnectivityProxyWithTheUsersToken(BindingForm form) throws Exception {
-        useBindings(form);
-        String name = subaccountDestination(
-                "pp",
-                "http://erp.virtual:44300/sap",
-                "PrincipalPropagation",
-                Map.of("ProxyType", "OnPremise", "CloudConnectorLocationId", "berlin"));
-
-        RecordingServer.Request request = asUser(() -> sendThroughSdk(name, CONNECTIVITY_PROXY));
-
-        assertThat(request.target()).hasToString("http://erp.virtual:44300/sap/orders?top=1");
-        assertThat(request.firstHeader("SAP-Connectivity-Authentication")).isEqualTo("Bearer " + fixture.userToken());
-        assertThat(request.firstHeader("SAP-Connectivity-SCC-Location_ID")).isEqualTo("berlin");
-        String proxyAuthorization = request.firstHeader("Proxy-Authorization");
-        assertThat(proxyAuthorization).startsWith("Bearer ");
-        DecodedJWT connectivityToken = JWT.decode(proxyAuthorization.substring("Bearer ".length()));
-        assertThat(connectivityToken.getClaim("zid").asString()).isEqualTo(fixture.subaccount());
-        assertThat(connectivityToken.getClaim("client_id").asString())
-                .isEqualTo(fixture.connectivityCredentials().path("clientid").asString());
     }
 }

@@ -223,7 +223,7 @@ class SapCloudSdkDestinationServiceTest extends SapCloudSdkTestSupport {
                 .as(
                         "the SDK takes the tenant from the user token's zid (%s, the global account) and sends it as"
                                 + " X-zid for the token of the binding of subaccount %s. X-zid sent: %s",
-                        fixture.globalAccount(),
+                        fixture.tenant().id,
                         fixture.subaccount(),
                         serverSaw.tokenRequests().stream()
                                 .map(DestinationServiceRequests.Seen::zid)

@@ -3,17 +3,11 @@ package io.mooring.server.destination.sdk;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** What the server under test gets in addition for the SDK tests: the request recorder and the proxy's lifetime. */
+/** What the server under test gets in addition for the SDK tests: the request recorder. */
 @TestConfiguration(proxyBeanMethods = false)
 class SapCloudSdkServerConfiguration {
     @Bean
     DestinationServiceRequests destinationServiceRequests() {
         return new DestinationServiceRequests();
-    }
-
-    /** The proxy lives as long as the server whose connectivity bindings name it. */
-    @Bean(destroyMethod = "close")
-    RecordingServer connectivityProxy() {
-        return SapCloudSdkTestSupport.CONNECTIVITY_PROXY;
     }
 }

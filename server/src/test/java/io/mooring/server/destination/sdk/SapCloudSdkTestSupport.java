@@ -36,13 +36,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the SAP Cloud SDK conformance tests share: a server whose connectivity bindings point at a recording proxy,
- * a subaccount with a destination and a connectivity binding exported by Mooring, the user of the account, fake
+ * What the SAP Cloud SDK conformance tests share: a server whose connectivity bindings name its real connectivity
+ * proxy, a subaccount with a destination and a connectivity binding exported by Mooring, the user of the account, fake
  * token services and back ends, and the resets of the SDK's static state. The SDK is used as an application uses
  * it: bindings read by its own parsers, {@code DestinationAccessor}, {@code ApacheHttpClient5Accessor}.
  */
@@ -50,9 +48,6 @@ import tools.jackson.databind.JsonNode;
 @Import(SapCloudSdkServerConfiguration.class)
 abstract class SapCloudSdkTestSupport extends ServerTest {
     static final String API = "/destination-configuration/v1";
-
-    /** Stands in for the connectivity proxy; bound before the server starts, so bindings can name its port. */
-    static final RecordingServer CONNECTIVITY_PROXY = RecordingServer.http();
 
     /** The subaccount and its bindings, made once per server: each test uses its own destination names. */
     static Fixture fixture;
@@ -67,23 +62,12 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
     RecordingServer backEnd;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    /**
-     * Connectivity bindings name the recording proxy. Tokens keep the default issuer, on 127.0.0.1: the SDK reads
-     * the tenant's subdomain from the issuer's host and finds no tenant in a host without a dot, such as "localhost".
-     */
-    @DynamicPropertySource
-    static void serverProperties(DynamicPropertyRegistry registry) {
-        registry.add("mooring.connectivity.proxy-host", () -> "127.0.0.1");
-        registry.add("mooring.connectivity.http-proxy-port", CONNECTIVITY_PROXY::port);
-    }
-
     @BeforeEach
     void prepare() {
         if (fixture == null || !fixture.server().equals(api.base())) {
             fixture = Fixture.create(api);
         }
         resetSdk();
-        CONNECTIVITY_PROXY.clear();
         serverSaw.clear();
         tokenService = closeLater(TokenServiceStub.start());
         backEnd = closeLater(RecordingServer.http());
@@ -215,15 +199,15 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
 
     /**
      * A subaccount with a destination and a connectivity instance, one binding each as Mooring exports them, a
-     * token of the destination binding (to manage destinations) and a user of the global account with a token.
+     * token of the destination binding (to manage destinations), the global account with its administrator (to
+     * register connectors) and a user of the global account with a token.
      */
     record Fixture(
             String server,
-            String globalAccount,
+            Tenant tenant,
             String subaccount,
             JsonNode destinationCredentials,
             String bindingToken,
-            JsonNode connectivityCredentials,
             List<Export> exports,
             String userToken) {
         static Fixture create(Api api) {
@@ -236,11 +220,10 @@ abstract class SapCloudSdkTestSupport extends ServerTest {
             JsonNode connectivity = bindings.binding(subaccount, connectivityInstance);
             return new Fixture(
                     api.base(),
-                    tenant.id,
+                    tenant,
                     subaccount,
                     destination.path("credentials"),
                     bindings.token(destination.path("credentials")),
-                    connectivity.path("credentials"),
                     List.of(
                             export(api, tenant, subaccount, destinationInstance, destination),
                             export(api, tenant, subaccount, connectivityInstance, connectivity)),
