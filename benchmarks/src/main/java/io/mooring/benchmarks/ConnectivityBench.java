@@ -1,5 +1,12 @@
 package io.mooring.benchmarks;
 
+import static io.mooring.benchmarks.BenchHttp.JSON;
+import static io.mooring.benchmarks.BenchHttp.abbreviate;
+import static io.mooring.benchmarks.BenchHttp.check;
+import static io.mooring.benchmarks.BenchHttp.fail;
+import static io.mooring.benchmarks.BenchHttp.loopback;
+import static io.mooring.benchmarks.BenchHttp.send;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Mooring part of benchmarks/connectivity.sh, over HTTP as an administrator, a connector's administrator and a
@@ -43,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 public final class ConnectivityBench {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ConnectivityBench() {}
 
@@ -297,45 +302,5 @@ public final class ConnectivityBench {
         }
         loopback("http://" + values.get("PROXY_HOST") + ":" + values.get("PROXY_PORT"));
         return values;
-    }
-
-    private static JsonNode send(HttpClient http, String method, URI uri, String bearer, String json, int status)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearer);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != status) {
-            fail(method + " " + uri + " answered " + response.statusCode() + " instead of " + status + ": "
-                    + abbreviate(response.body()));
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static URI loopback(String url) {
-        URI uri = URI.create(url);
-        if (uri.getHost() == null || !uri.getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
-            throw new IllegalArgumentException("The benchmark targets loopback only, not " + url);
-        }
-        return uri;
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() <= 500 ? body : body.substring(0, 500) + "...";
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            fail(message);
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("ConnectivityBench: " + message);
-        System.exit(1);
     }
 }

@@ -1,5 +1,12 @@
 package io.mooring.benchmarks;
 
+import static io.mooring.benchmarks.BenchHttp.JSON;
+import static io.mooring.benchmarks.BenchHttp.abbreviate;
+import static io.mooring.benchmarks.BenchHttp.check;
+import static io.mooring.benchmarks.BenchHttp.fail;
+import static io.mooring.benchmarks.BenchHttp.loopback;
+import static io.mooring.benchmarks.BenchHttp.send;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The set-up, bulk creation and read-back of the "find destination" benchmark (benchmarks/destinations.sh), all over
@@ -44,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 public final class DestinationBench {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> PROPERTIES = new TypeReference<>() {};
     private static final String API = "/destination-configuration/v1";
     private static final String OAUTH_DESTINATION = "bench-oauth";
@@ -391,46 +396,6 @@ public final class DestinationBench {
             fail("the binding's token request answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("access_token").asString();
-    }
-
-    private static JsonNode send(HttpClient http, String method, URI uri, String bearer, String json, int status)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearer);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != status) {
-            fail(method + " " + uri + " answered " + response.statusCode() + " instead of " + status + ": "
-                    + abbreviate(response.body()));
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static URI loopback(String url) {
-        URI uri = URI.create(url);
-        if (uri.getHost() == null || !uri.getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
-            throw new IllegalArgumentException("Load tests target loopback only, not " + url);
-        }
-        return uri;
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() <= 500 ? body : body.substring(0, 500) + "...";
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            fail(message);
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("DestinationBench: " + message);
-        System.exit(1);
     }
 
     /** What set-up hands to the later steps: the binding's service URL and credentials. */
