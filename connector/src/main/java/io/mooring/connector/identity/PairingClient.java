@@ -68,7 +68,7 @@ public final class PairingClient {
     public Paired renew(String mooringUrl, ConnectorCredentials current) {
         KeyPair keys = newKeyPair();
         String csr = csr(keys);
-        String signature = sign(current.key(), csrDer(csr, keys));
+        String signature = sign(current.key(), csrDer(csr));
         return exchange(
                 mooringUrl,
                 "/api/v1/connector-certificates/renewal",
@@ -143,7 +143,7 @@ public final class PairingClient {
         }
     }
 
-    private static byte[] csrDer(String csrPem, KeyPair keys) {
+    private static byte[] csrDer(String csrPem) {
         String base64 = csrPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return Base64.getDecoder().decode(base64);
     }

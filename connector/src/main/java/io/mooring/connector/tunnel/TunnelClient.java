@@ -89,7 +89,7 @@ public final class TunnelClient implements AutoCloseable {
         for (int slot = 0; slot < connections.length(); slot++) {
             Channel channel = connections.get(slot);
             if (channel != null) {
-                group.schedule(() -> drain(channel), 2L * slot, TimeUnit.SECONDS);
+                group.schedule(() -> channel.close(), 2L * slot, TimeUnit.SECONDS);
             }
         }
     }
@@ -172,10 +172,6 @@ public final class TunnelClient implements AutoCloseable {
         long delay = ThreadLocalRandom.current().nextLong(cap + 1);
         LOG.log(Level.DEBUG, "Tunnel connection {0}: {1}; dialling again in {2} ms", slot, why, delay);
         group.schedule(() -> dial(slot), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void drain(Channel channel) {
-        channel.close();
     }
 
     @Override

@@ -71,22 +71,22 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
                     + opened.cause().getMessage() + ")");
             return;
         }
-        Http2StreamChannel opened1 = (Http2StreamChannel) opened.getNow();
+        Http2StreamChannel channel = (Http2StreamChannel) opened.getNow();
         if (clientClosed) {
             ReferenceCountUtil.release(request);
             early.forEach(ReferenceCountUtil::release);
             early.clear();
-            opened1.close();
+            channel.close();
             return;
         }
-        stream = opened1;
-        opened1.write(request);
+        stream = channel;
+        channel.write(request);
         HttpContent content;
         while ((content = early.poll()) != null) {
-            opened1.write(content);
+            channel.write(content);
         }
-        opened1.flush();
-        if (!opened1.isWritable()) {
+        channel.flush();
+        if (!channel.isWritable()) {
             client.config().setAutoRead(false);
         }
     }

@@ -55,12 +55,7 @@ final class SessionStream extends ChannelInboundHandlerAdapter {
     }
 
     static void open(
-            Channel connection,
-            ConnectorIdentity identity,
-            ConnectorSessions sessions,
-            TunnelLiveness liveness,
-            JsonMapper json,
-            Clock clock) {
+            Channel connection, ConnectorIdentity identity, TunnelLiveness liveness, JsonMapper json, Clock clock) {
         SessionStream handler = new SessionStream(connection, identity, liveness, json, clock);
         new io.netty.handler.codec.http2.Http2StreamChannelBootstrap(connection)
                 .handler(new io.netty.channel.ChannelInitializer<Channel>() {

@@ -111,7 +111,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         ctx.channel()
                 .writeAndFlush(new DefaultHttp2WindowUpdateFrame(
                         TunnelProtocol.CONNECTION_WINDOW - TunnelProtocol.DEFAULT_WINDOW));
-        SessionStream.open(ctx.channel(), identity.get(), sessions, liveness, json, clock);
+        SessionStream.open(ctx.channel(), identity.get(), liveness, json, clock);
     }
 
     /** What the connector sent while its certificate was being looked up: HTTP/2 needs its first frames. */

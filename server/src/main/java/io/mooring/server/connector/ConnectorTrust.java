@@ -49,9 +49,10 @@ public class ConnectorTrust {
     private final SecureRandom random;
     private final Duration clientValidity;
 
-    ConnectorTrust(CertificateAuthorities authorities, Clock clock, SecureRandom random, MooringProperties properties) {
+    ConnectorTrust(CertificateAuthorities authorities, SecureRandom random, MooringProperties properties) {
         this.authorities = requireNonNull(authorities, "authorities");
-        this.clock = requireNonNull(clock, "clock");
+        // Dated by the real clock, as the CA's certificates are: the TLS stacks that check them use the real time.
+        this.clock = Clock.systemUTC();
         this.random = requireNonNull(random, "random");
         this.clientValidity = properties.connectivity().connectorCertificateValidity();
     }

@@ -14,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Mooring's named certificate authorities beside the systems CA, such as the connectors CA: each is created on first
  * use, stored in the database so that every replica signs with the same one, and kept in memory from then on.
+ *
+ * <p>Certificates are dated by the machine's real clock, not by the application's {@link Clock}: TLS stacks check
+ * them against the real time, so a certificate dated by a shifted clock (as in tests) would not be valid yet.
  */
 @Service
 public class CertificateAuthorities {
@@ -24,12 +27,9 @@ public class CertificateAuthorities {
     private final Map<String, CertificateAuthority> loaded = new ConcurrentHashMap<>();
 
     CertificateAuthorities(
-            CertificateAuthorityStore store,
-            Clock clock,
-            SecureRandom random,
-            PlatformTransactionManager transactions) {
+            CertificateAuthorityStore store, SecureRandom random, PlatformTransactionManager transactions) {
         this.store = requireNonNull(store, "store");
-        this.clock = requireNonNull(clock, "clock");
+        this.clock = Clock.systemUTC();
         this.random = requireNonNull(random, "random");
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -63,7 +63,8 @@ abstract class ConnectorPairingTests extends ConnectorServerTest {
         assertThat(certificate.getBasicConstraints()).isEqualTo(-1);
         Instant expiresAt = Instant.parse(body.path("certificateExpiresAt").asString());
         assertThat(expiresAt).isEqualTo(certificate.getNotAfter().toInstant());
-        assertThat(Duration.between(clock().instant(), expiresAt))
+        // Certificates are dated by the real clock (TLS checks them against it), not by the tests' shifted one.
+        assertThat(Duration.between(Instant.now(), expiresAt))
                 .isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30));
         JsonNode view =
                 api.get(connectors(subaccount) + "/" + id, tenant.adminToken).json();
