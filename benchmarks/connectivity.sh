@@ -15,7 +15,7 @@
 # Environment (defaults): DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load before each
 # run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
 # connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
-# connection), BACKEND_THREADS=1, SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
+# connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core), SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
 # negotiates on CPUs with AES-NI, and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
 # SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), BUILD=1 (0 with SKIP_MOORING=1:
 # use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
@@ -431,6 +431,7 @@ mooring_path() {
   mkdir -m 700 "$connector_data"
   local -a flags=(--data-dir "$connector_data" --pair-url "http://127.0.0.1:$port" --token "$(info_of CONNECTOR_TOKEN)"
     --admin-port "$admin_port")
+  [[ -z ${CONNECTOR_THREADS:-} ]] || flags+=(--threads "$CONNECTOR_THREADS")
   # As an administrator starts it: the launcher's JVM settings (bounded heap and direct memory) apply.
   connector_command=(./mooring connector "${flags[@]}")
   "${connector_command[@]}" >"$work/connector.log" 2>&1 &

@@ -56,11 +56,11 @@ public final class Connector implements AdminActions, AutoCloseable {
     private volatile @Nullable TunnelClient tunnel;
     private volatile @Nullable ConnectorCredentials credentials;
 
-    /** Settings of one connector process. */
+    /** Settings of one connector process; the certificate's age is checked every {@code renewalCheck}. */
     public record Settings(Path dataDir, int adminPort, int eventLoopThreads, Duration renewalCheck) {
-        public static Settings of(Path dataDir, int adminPort) {
-            return new Settings(
-                    dataDir, adminPort, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofHours(1));
+        /** A connector checking its certificate hourly. */
+        public static Settings of(Path dataDir, int adminPort, int eventLoopThreads) {
+            return new Settings(dataDir, adminPort, eventLoopThreads, Duration.ofHours(1));
         }
     }
 

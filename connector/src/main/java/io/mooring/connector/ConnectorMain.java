@@ -15,6 +15,7 @@ public final class ConnectorMain {
               --data-dir DIR     where the connector keeps its configuration, key, certificate and audit log
                                  (default: ./connector-data; created owner-only)
               --admin-port PORT  port of the local admin API on 127.0.0.1 (default: 20080)
+              --threads N        event-loop threads for the tunnel and the back ends (default: one per core)
               --pair-url URL     Mooring's URL, e.g. http://mooring.example.com:8080, to pair with ...
               --token TOKEN      ... using this one-time token from POST /api/v1/subaccounts/{id}/connectors
 
@@ -26,6 +27,7 @@ public final class ConnectorMain {
     public static void main(String[] args) {
         Path dataDir = Path.of("connector-data");
         int adminPort = 20080;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         String pairUrl = null;
         String token = null;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -35,6 +37,7 @@ public final class ConnectorMain {
                 switch (option) {
                     case "--data-dir" -> dataDir = Path.of(value(option, rest));
                     case "--admin-port" -> adminPort = Integer.parseInt(value(option, rest));
+                    case "--threads" -> threads = Integer.parseInt(value(option, rest));
                     case "--pair-url" -> pairUrl = value(option, rest);
                     case "--token" -> token = value(option, rest);
                     case "-h", "--help", "help" -> {
@@ -52,7 +55,12 @@ public final class ConnectorMain {
             System.exit(2);
             return;
         }
-        Connector connector = Connector.start(Connector.Settings.of(dataDir, adminPort));
+        if (threads < 1 || threads > 64) {
+            System.err.println("connector: --threads must be between 1 and 64\n\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        Connector connector = Connector.start(Connector.Settings.of(dataDir, adminPort, threads));
         Runtime.getRuntime().addShutdownHook(new Thread(connector::close, "connector-shutdown"));
         if (token != null && !connector.paired()) {
             try {
