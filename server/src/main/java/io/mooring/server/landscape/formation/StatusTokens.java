@@ -55,17 +55,25 @@ class StatusTokens {
                         token.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The key, read or created once. Deliveries start concurrently: without the lock, two of them creating the first
+     * key at once collided on H2, whose MERGE is not atomic, and the losing delivery failed.
+     */
     private byte[] key() {
         byte[] current = key;
-        if (current == null) {
-            String stored = requireNonNull(transaction.execute(status -> store.notificationKey()
-                    .orElseGet(() -> {
-                        store.insertNotificationKey(secrets.newSecret(""), clock.instant());
-                        return store.notificationKey().orElseThrow();
-                    })));
-            current = Base64.getUrlDecoder().decode(stored);
-            key = current;
+        if (current != null) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            if (key == null) {
+                String stored = requireNonNull(transaction.execute(status -> store.notificationKey()
+                        .orElseGet(() -> {
+                            store.insertNotificationKey(secrets.newSecret(""), clock.instant());
+                            return store.notificationKey().orElseThrow();
+                        })));
+                key = Base64.getUrlDecoder().decode(stored);
+            }
+            return key;
+        }
     }
 }
