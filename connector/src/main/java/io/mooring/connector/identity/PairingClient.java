@@ -7,10 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -60,13 +58,13 @@ public final class PairingClient {
     }
 
     public Paired pair(String mooringUrl, String token) {
-        KeyPair keys = newKeyPair();
+        KeyPair keys = Pem.newEcKeyPair();
         String csr = csr(keys);
         return exchange(mooringUrl, "/api/v1/connector-pairing", Map.of("token", token, "csr", csr), keys.getPrivate());
     }
 
     public Paired renew(String mooringUrl, ConnectorCredentials current) {
-        KeyPair keys = newKeyPair();
+        KeyPair keys = Pem.newEcKeyPair();
         String csr = csr(keys);
         String signature = sign(current.key(), csrDer(csr));
         return exchange(
@@ -119,16 +117,6 @@ public final class PairingClient {
             return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JacksonException e) {
             return null;
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK cannot make EC P-256 keys", e);
         }
     }
 

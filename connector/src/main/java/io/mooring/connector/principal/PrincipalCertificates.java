@@ -1,19 +1,18 @@
 package io.mooring.connector.principal;
 
+import io.mooring.connector.config.OwnerOnlyFiles;
 import io.mooring.connector.identity.Pem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class PrincipalCertificates {
         this.caKey = caKey;
         this.ca = ca;
         this.clock = clock;
-        this.userKeys = ecKeyPair();
+        this.userKeys = Pem.newEcKeyPair();
     }
 
     /** Loads the principal CA from the data folder, creating it on first use. */
@@ -72,7 +71,7 @@ public final class PrincipalCertificates {
                         Pem.certificate(Files.readString(certificateFile)),
                         clock);
             }
-            KeyPair keys = ecKeyPair();
+            KeyPair keys = Pem.newEcKeyPair();
             Instant now = clock.instant();
             X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.CN, "Mooring Connector Principal CA")
@@ -87,9 +86,9 @@ public final class PrincipalCertificates {
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             X509Certificate certificate = sign(builder, keys.getPrivate());
-            Files.writeString(keyFile, Pem.write(keys.getPrivate()));
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(certificateFile, Pem.write(certificate));
+            OwnerOnlyFiles.writeAtomically(keyFile, Pem.write(keys.getPrivate()).getBytes(StandardCharsets.US_ASCII));
+            OwnerOnlyFiles.writeAtomically(
+                    certificateFile, Pem.write(certificate).getBytes(StandardCharsets.US_ASCII));
             return new PrincipalCertificates(keys.getPrivate(), certificate, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("The principal CA in " + dataDir + " cannot be read or written", e);
@@ -140,16 +139,6 @@ public final class PrincipalCertificates {
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("A certificate cannot be signed", e);
-        }
-    }
-
-    private static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK cannot make EC P-256 keys", e);
         }
     }
 
