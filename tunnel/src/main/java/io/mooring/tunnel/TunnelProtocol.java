@@ -11,7 +11,10 @@ import java.util.List;
  * What Mooring's tunnel endpoint and the connector agree on.
  *
  * <p>The connector dials out over TLS 1.3 with its client certificate; inside, the roles of HTTP/2 are reversed:
- * Mooring is the HTTP/2 client and opens one stream per proxied request, the connector answers them. The first
+ * Mooring is the HTTP/2 client and opens the streams, the connector answers them. An application's connection to
+ * the HTTP proxy becomes one {@linkplain #HTTP_PATH HTTP lane}: a stream whose DATA frames carry its HTTP/1.1
+ * requests and the back end's answers, one after another, so that a request costs no stream of its own. A SOCKS5
+ * connection becomes a {@code CONNECT} stream of raw bytes. The first
  * stream on every connection is the {@linkplain #SESSION_PATH session stream}: its response headers name the
  * connector's session and its body carries {@link ConnectorReport}s, one JSON object per line, whenever the exposed
  * systems or their health change.
@@ -29,6 +32,13 @@ public final class TunnelProtocol {
     public static final String SESSION_PATH = "/.mooring/session";
 
     public static final String CONNECTOR_AUTHORITY = "connector";
+
+    /**
+     * Path of an HTTP lane (method {@code POST}, authority {@link #CONNECTOR_AUTHORITY}): the connector answers
+     * {@code 200} at once, then both sides speak HTTP/1.1 in the stream's DATA frames (see {@link StreamBytes}).
+     * Requests carry the virtual host in {@code Host} and origin-form targets; the connector answers each in order.
+     */
+    public static final String HTTP_PATH = "/.mooring/http";
 
     /** Response header of the session stream: the connector process's session, shared by its pooled connections. */
     public static final AsciiString SESSION_HEADER = AsciiString.cached("mooring-session");

@@ -10,10 +10,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -21,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -30,20 +29,22 @@ import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request from Mooring on its tunnel stream: access control decides, then the request goes to the back end of
- * the system mapping over a pooled keep-alive connection and the answer comes back on the stream. Runs entirely on
- * the stream's event loop, which is also the back-end connection's.
+ * An HTTP lane from Mooring: its requests, one after another, each decided by access control and sent to the back
+ * end of its system mapping over a pooled keep-alive connection, the answer coming back on the lane. Runs entirely
+ * on the stream's event loop, which is also the back-end connections'. Should a request arrive before the one ahead
+ * of it is answered, it waits (Mooring sends the next only after an answer, so this is defence, not a path).
  */
 final class HttpExchange extends ChannelInboundHandlerAdapter {
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
     private static final String CLIENT_CERTIFICATE_HEADER = "SSL_CLIENT_CERT";
-    private static final String HTTP2_EXTENSION_PREFIX = "x-http2-";
 
     private final Forwarding forwarding;
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable Channel stream;
     private @Nullable SystemMapping mapping;
     private @Nullable BackendConnection backend;
+    private boolean busy;
     private boolean refused;
     private boolean requestComplete;
     private boolean responseStarted;
@@ -55,12 +56,22 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        stream = ctx.channel();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!waiting.isEmpty() || (busy && requestComplete)) {
+            waiting.add(msg);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
         if (msg instanceof HttpRequest request) {
             begin(ctx.channel(), request);
             return;
         }
-        if (msg instanceof HttpContent content) {
+        if (msg instanceof HttpContent content && busy) {
             body(content);
             return;
         }
@@ -68,8 +79,27 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     }
 
     private void begin(Channel channel, HttpRequest request) {
-        stream = channel;
+        busy = true;
+        refused = false;
+        responseStarted = false;
+        responseComplete = false;
+        backendKeepAlive = false;
+        mapping = null;
         requestComplete = request instanceof LastHttpContent;
+        if (request.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(request);
+            requestComplete = true;
+            refuse(
+                    HttpResponseStatus.BAD_REQUEST,
+                    TunnelProtocol.BACKEND_ERROR_HEADER,
+                    "malformed",
+                    "malformed-request",
+                    "Malformed request",
+                    "The connector could not read the request: "
+                            + request.decoderResult().cause().getMessage());
+            channel.close();
+            return;
+        }
         Authority target = Authority.parse(request.headers().get(HttpHeaderNames.HOST), 80);
         String principal = request.headers().get(TunnelProtocol.PRINCIPAL_HEADER);
         AccessControl access = forwarding.accessControl().get();
@@ -120,19 +150,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             String normalisedPath,
             @Nullable String principal) {
         String uri = normalisedPath + query(request.uri());
-        HttpRequest outgoing = request instanceof FullHttpRequest full
-                ? new DefaultFullHttpRequest(
-                        HttpVersion.HTTP_1_1,
-                        request.method(),
-                        uri,
-                        full.content().retain())
-                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri);
+        HttpRequest outgoing = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri);
         HttpHeaders headers = outgoing.headers();
         HopByHop.copyEndToEnd(request.headers(), headers);
-        headers.names().stream()
-                .filter(name -> name.regionMatches(true, 0, HTTP2_EXTENSION_PREFIX, 0, HTTP2_EXTENSION_PREFIX.length()))
-                .toList()
-                .forEach(headers::remove);
         if (mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL) {
             headers.set(HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
             headers.set(FORWARDED_HOST, target.toString());
@@ -143,12 +163,8 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 && mapping.principalType() == io.mooring.connector.access.PrincipalType.X509_CERTIFICATE) {
             headers.set(CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
         }
-        if (outgoing instanceof FullHttpRequest full) {
-            // A request without content names no length (RFC 9110 §8.6), unless the application sent one.
-            if (full.content().isReadable() || HttpUtil.isContentLengthSet(request)) {
-                HttpUtil.setContentLength(full, full.content().readableBytes());
-            }
-        } else if (!HttpUtil.isContentLengthSet(outgoing)) {
+        // The body is framed as the application framed it: by its length, in chunks, or (none) not at all.
+        if (HttpUtil.isTransferEncodingChunked(request)) {
             HttpUtil.setTransferEncodingChunked(outgoing, true);
         }
         return outgoing;
@@ -233,14 +249,17 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpResponse response) {
-            if (response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
-                    && !(msg instanceof LastHttpContent)) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL && !(msg instanceof LastHttpContent)) {
                 ReferenceCountUtil.release(msg);
                 return;
             }
             responseStarted = true;
             backendKeepAlive = HttpUtil.isKeepAlive(response);
+            boolean delimited = HttpUtil.isContentLengthSet(response) || !mayHaveBody(response.status());
             HopByHop.strip(response.headers());
+            if (!delimited) {
+                HttpUtil.setTransferEncodingChunked(response, true);
+            }
             mapLocation(response);
         }
         current.write(msg);
@@ -314,6 +333,13 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** 1xx, 204 and 304 answers never have a body; every other one is framed on the lane by length or chunks. */
+    private static boolean mayHaveBody(HttpResponseStatus status) {
+        return status.codeClass() != HttpStatusClass.INFORMATIONAL
+                && status.code() != HttpResponseStatus.NO_CONTENT.code()
+                && status.code() != HttpResponseStatus.NOT_MODIFIED.code();
+    }
+
     private void finish() {
         BackendConnection connection = backend;
         backend = null;
@@ -334,6 +360,27 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         }
         if (!requestComplete && stream != null) {
             stream.close();
+            return;
+        }
+        next();
+    }
+
+    /** The answer is out: the lane is ready for its next request, which may already be waiting. */
+    private void next() {
+        busy = false;
+        mapping = null;
+        Channel current = stream;
+        if (current == null || !current.isActive()) {
+            return;
+        }
+        current.config().setAutoRead(true);
+        ChannelHandlerContext ctx = current.pipeline().context(this);
+        Object queued;
+        while (!busy && (queued = waiting.poll()) != null) {
+            channelRead(ctx, queued);
+        }
+        while (busy && !requestComplete && (queued = waiting.poll()) != null) {
+            channelRead(ctx, queued);
         }
     }
 
@@ -361,6 +408,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 written.channel().close();
             }
         });
+        if (complete) {
+            next();
+        }
     }
 
     private void releaseEarly() {
@@ -380,6 +430,8 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         releaseEarly();
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
         BackendConnection connection = backend;
         backend = null;
         if (connection != null && !responseComplete) {

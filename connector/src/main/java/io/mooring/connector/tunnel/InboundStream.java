@@ -3,22 +3,30 @@ package io.mooring.connector.tunnel;
 import io.mooring.connector.forward.Forwarding;
 import io.mooring.connector.forward.StreamHandlers;
 import io.mooring.connector.report.ReportPublisher;
+import io.mooring.tunnel.StreamBytes;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * The first handler of every stream Mooring opens: its first HEADERS frame tells what the stream is — the session
- * stream, a TCP stream ({@code CONNECT}) or a proxied HTTP request — and the pipeline is set up for that.
+ * stream, a TCP stream ({@code CONNECT}) or an HTTP lane — and the pipeline is set up for that.
  */
 @ChannelHandler.Sharable
 final class InboundStream extends ChannelInboundHandlerAdapter {
+    private static final AsciiString OK = HttpResponseStatus.OK.codeAsText();
+    private static final AsciiString NOT_FOUND = HttpResponseStatus.NOT_FOUND.codeAsText();
+
     private final Forwarding forwarding;
     private final ReportPublisher reports;
     private final SessionIdentity session;
@@ -44,9 +52,16 @@ final class InboundStream extends ChannelInboundHandlerAdapter {
         } else if (path != null && TunnelProtocol.SESSION_PATH.contentEquals(path)) {
             pipeline.replace(this, "codec", new Http2StreamFrameToHttpObjectCodec(true));
             pipeline.addLast(new SessionResponder(reports, session));
+        } else if (path != null && TunnelProtocol.HTTP_PATH.contentEquals(path)) {
+            ReferenceCountUtil.release(msg);
+            pipeline.replace(this, "bytes", new StreamBytes());
+            StreamHandlers.http(pipeline, forwarding);
+            ctx.channel().writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(OK)));
+            return;
         } else {
-            pipeline.replace(this, "codec", new Http2StreamFrameToHttpObjectCodec(true));
-            pipeline.addLast(StreamHandlers.http(forwarding));
+            ReferenceCountUtil.release(msg);
+            ctx.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(NOT_FOUND), true));
+            return;
         }
         pipeline.fireChannelRead(msg);
     }

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -28,8 +27,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One application connection to the HTTP proxy: checks each request (form, size, credentials), finds the connector
- * of the subaccount and location, and hands the request to a {@link ProxiedExchange} on a tunnel stream. Requests
- * are answered in order; a pipelined request waits until the one before it has been answered.
+ * of the subaccount and location, and hands the request to a {@link ProxiedExchange} on the connection's
+ * {@link TunnelLane} to that connector. Requests are answered in order; a pipelined request waits until the one
+ * before it has been answered.
  */
 final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     static final String LOCATION_ID_HEADER = "sap-connectivity-scc-location_id";
@@ -46,6 +46,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable ChannelHandlerContext context;
     private @Nullable ProxiedExchange exchange;
+    private @Nullable TunnelLane lane;
     private boolean rejected;
 
     HttpProxyFrontend(ProxyAuthorization authorization, ConnectorSessions sessions) {
@@ -118,9 +119,18 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 }
             }
             String location = request.headers().get(LOCATION_ID_HEADER, "").trim();
-            TunnelConnection connection = sessions.pick(
-                    new ConnectorKey(subaccount, location), ctx.channel().eventLoop());
-            if (connection == null) {
+            ConnectorKey key = new ConnectorKey(subaccount, location);
+            TunnelLane current = lane;
+            if (current == null || !current.serves(key)) {
+                if (current != null) {
+                    current.close();
+                    lane = null;
+                }
+                TunnelConnection connection = sessions.pick(key, ctx.channel().eventLoop());
+                current = connection == null ? null : TunnelLane.open(connection, key, ctx.channel());
+                lane = current;
+            }
+            if (current == null) {
                 reject(
                         ctx,
                         new Rejection(
@@ -140,7 +150,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
             ProxiedExchange started =
                     new ProxiedExchange(ctx.channel(), this, tunneled, bodyless, HttpUtil.isKeepAlive(request));
             exchange = started;
-            started.start(connection);
+            started.start(current);
         } finally {
             ReferenceCountUtil.release(request);
         }
@@ -191,7 +201,9 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = tunneled.headers();
         HopByHop.copyEndToEnd(request.headers(), headers);
         headers.set(HttpHeaderNames.HOST, target.authority());
-        headers.set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), "http");
+        if (HttpUtil.isTransferEncodingChunked(request)) {
+            HttpUtil.setTransferEncodingChunked(tunneled, true);
+        }
         if (principal != null) {
             headers.set(TunnelProtocol.PRINCIPAL_HEADER, principal);
         }
@@ -241,6 +253,10 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         ProxiedExchange current = exchange;
         if (current != null) {
             current.clientGone();
+        }
+        TunnelLane open = lane;
+        if (open != null) {
+            open.close();
         }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

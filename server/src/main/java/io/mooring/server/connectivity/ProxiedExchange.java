@@ -3,38 +3,38 @@ package io.mooring.server.connectivity;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One proxied request on its tunnel stream: the request and its body go to the connector, the answer comes back to
- * the application. Each side stops reading while the other cannot take more, so nothing piles up in memory beyond
- * the tunnel's flow-control windows and the sockets' buffers.
+ * One proxied request on its application connection's {@link TunnelLane}: the request and its body go to the
+ * connector, the answer comes back to the application. Each side stops reading while the other cannot take more, so
+ * nothing piles up in memory beyond the tunnel's flow-control windows and the sockets' buffers.
  *
- * <p>Threads: {@code start}, {@code requestContent}, {@code clientWritable} and {@code clientGone} run on the
- * application connection's event loop; the handler methods run on the stream's, which is usually the same one.
+ * <p>Threads: {@code start}, {@code streamReady}, {@code streamFailed}, {@code requestContent}, {@code
+ * streamWritable}, {@code clientWritable} and {@code clientGone} run on the application connection's event loop;
+ * {@code responseRead} and {@code streamClosed} on the stream's, which is usually the same one.
  */
-final class ProxiedExchange extends ChannelInboundHandlerAdapter {
+final class ProxiedExchange {
     private final Channel client;
     private final HttpProxyFrontend frontend;
     private final HttpRequest request;
     private final boolean bodyless;
     private final boolean keepAlive;
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    private @Nullable TunnelLane lane;
     private volatile @Nullable Http2StreamChannel stream;
     private volatile boolean requestComplete;
     private boolean clientClosed;
@@ -50,33 +50,15 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
         this.keepAlive = keepAlive;
     }
 
-    void start(TunnelConnection connection) {
-        ProxiedExchange exchange = this;
-        connection
-                .openStream(new ChannelInitializer<Http2StreamChannel>() {
-                    @Override
-                    protected void initChannel(Http2StreamChannel channel) {
-                        channel.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false), exchange);
-                    }
-                })
-                .addListener(opened -> runOnClientLoop(() -> opened(opened)));
+    void start(TunnelLane on) {
+        lane = on;
+        on.attach(this);
     }
 
-    private void opened(Future<?> opened) {
-        if (!opened.isSuccess()) {
-            ReferenceCountUtil.release(request);
-            early.forEach(ReferenceCountUtil::release);
-            early.clear();
-            failBeforeAnswer("the tunnel to the connector refused a new stream ("
-                    + opened.cause().getMessage() + ")");
-            return;
-        }
-        Http2StreamChannel channel = (Http2StreamChannel) opened.getNow();
+    /** The lane's stream is open: the request, and whatever of its body has come, go out. */
+    void streamReady(Http2StreamChannel channel) {
         if (clientClosed) {
-            ReferenceCountUtil.release(request);
-            early.forEach(ReferenceCountUtil::release);
-            early.clear();
-            channel.close();
+            releasePending();
             return;
         }
         stream = channel;
@@ -89,6 +71,11 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
         if (!channel.isWritable()) {
             client.config().setAutoRead(false);
         }
+    }
+
+    void streamFailed(String what) {
+        releasePending();
+        failBeforeAnswer(what);
     }
 
     /** True once the application has sent the whole request. */
@@ -115,25 +102,25 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
         }
     }
 
+    void streamWritable() {
+        client.config().setAutoRead(true);
+    }
+
     void clientWritable() {
         Http2StreamChannel current = stream;
         if (current != null) {
-            current.eventLoop().execute(() -> current.config().setAutoRead(true));
+            current.config().setAutoRead(true);
         }
     }
 
     void clientGone() {
         clientClosed = true;
-        Http2StreamChannel current = stream;
-        if (current != null) {
-            current.close();
-        }
         early.forEach(ReferenceCountUtil::release);
         early.clear();
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    /** On the stream's event loop: part of the answer. */
+    void responseRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpResponse response) {
             responseStarted = true;
             frame(response);
@@ -146,7 +133,10 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
             finished = true;
             client.flush();
             boolean reuse = keepAlive && requestComplete;
-            ctx.close();
+            TunnelLane current = lane;
+            if (current != null) {
+                current.detach(this);
+            }
             runOnClientLoop(() -> frontend.exchangeDone(reuse));
         }
     }
@@ -156,7 +146,7 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
             if (!HttpUtil.isContentLengthSet(full)) {
                 HttpUtil.setContentLength(full, full.content().readableBytes());
             }
-        } else if (!HttpUtil.isContentLengthSet(response)) {
+        } else if (!HttpUtil.isContentLengthSet(response) && mayHaveBody(response.status())) {
             HttpUtil.setTransferEncodingChunked(response, true);
         }
         if (!keepAlive) {
@@ -164,35 +154,22 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
         }
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        client.flush();
+    private static boolean mayHaveBody(HttpResponseStatus status) {
+        return status.codeClass() != HttpStatusClass.INFORMATIONAL
+                && status.code() != HttpResponseStatus.NO_CONTENT.code()
+                && status.code() != HttpResponseStatus.NOT_MODIFIED.code();
     }
 
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().isWritable()) {
-            runOnClientLoop(() -> client.config().setAutoRead(true));
+    /** On the stream's event loop: the lane is gone; an answer under way is cut off, a missing one is a 502. */
+    void streamClosed() {
+        if (finished) {
+            return;
         }
-        super.channelWritabilityChanged(ctx);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (!finished) {
-            if (responseStarted) {
-                client.close();
-            } else {
-                runOnClientLoop(
-                        () -> failBeforeAnswer("the tunnel to the connector closed before the back end answered"));
-            }
+        if (responseStarted) {
+            client.close();
+        } else {
+            runOnClientLoop(() -> failBeforeAnswer("the tunnel to the connector closed before the back end answered"));
         }
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
     }
 
     private void failBeforeAnswer(String what) {
@@ -202,6 +179,12 @@ final class ProxiedExchange extends ChannelInboundHandlerAdapter {
         client.writeAndFlush(ProxyProblem.CONNECTOR_UNAVAILABLE.response(
                         client.alloc(), "The request did not reach the back end: " + what + ". Retry the request."))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void releasePending() {
+        ReferenceCountUtil.release(request);
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
     }
 
     private void runOnClientLoop(Runnable task) {

@@ -18,7 +18,7 @@ import java.net.SocketAddress;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One TLS connection of a connector's session, on which Mooring opens a stream per proxied request. */
+/** One TLS connection of a connector's session, on which Mooring opens the streams of HTTP lanes and SOCKS5 relays. */
 final class TunnelConnection {
     private final Channel channel;
     private final ConnectorIdentity identity;

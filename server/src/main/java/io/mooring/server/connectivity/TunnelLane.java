@@ -1,0 +1,184 @@
+package io.mooring.server.connectivity;
+
+import io.mooring.tunnel.StreamBytes;
+import io.mooring.tunnel.TunnelProtocol;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An application connection's HTTP lane to a connector: one tunnel stream, opened with the connection's first
+ * request and kept for the requests after it while they go to the same connector, so that a request costs bytes on
+ * an open stream rather than a stream of its own. The stream carries HTTP/1.1 (see {@link TunnelProtocol#HTTP_PATH});
+ * the {@link ProxiedExchange} of the request in progress gets what comes back.
+ *
+ * <p>Threads: {@code open}, {@code attach}, {@code serves} and {@code close} run on the application connection's
+ * event loop; the handler methods on the stream's, which is usually the same one.
+ */
+final class TunnelLane extends ChannelInboundHandlerAdapter {
+    private static final int MAX_LINE_BYTES = 16 * 1024;
+    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+    private static final int MAX_CHUNK_BYTES = 64 * 1024;
+
+    private final TunnelConnection connection;
+    private final ConnectorKey key;
+    private final Channel client;
+    private volatile @Nullable Http2StreamChannel stream;
+    private volatile @Nullable ProxiedExchange exchange;
+    private volatile boolean closed;
+    private @Nullable String failure;
+
+    private TunnelLane(TunnelConnection connection, ConnectorKey key, Channel client) {
+        this.connection = connection;
+        this.key = key;
+        this.client = client;
+    }
+
+    /** Opens a lane on {@code connection}; requests can be attached at once and go out when the stream is open. */
+    static TunnelLane open(TunnelConnection connection, ConnectorKey key, Channel client) {
+        TunnelLane lane = new TunnelLane(connection, key, client);
+        HttpDecoderConfig decoding = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_LINE_BYTES)
+                .setMaxHeaderSize(MAX_HEADER_BLOCK_BYTES)
+                .setMaxChunkSize(MAX_CHUNK_BYTES);
+        connection
+                .openStream(new ChannelInitializer<Http2StreamChannel>() {
+                    @Override
+                    protected void initChannel(Http2StreamChannel channel) {
+                        channel.pipeline()
+                                .addLast("bytes", new StreamBytes())
+                                .addLast("http", new HttpClientCodec(decoding, false, false))
+                                .addLast("lane", lane);
+                    }
+                })
+                .addListener(opened -> lane.onClientLoop(() -> lane.opened(opened)));
+        return lane;
+    }
+
+    private void opened(Future<?> opened) {
+        if (!opened.isSuccess()) {
+            closed = true;
+            failure = "the tunnel to the connector refused a new stream ("
+                    + opened.cause().getMessage() + ")";
+            ProxiedExchange current = exchange;
+            if (current != null) {
+                exchange = null;
+                current.streamFailed(failure);
+            }
+            return;
+        }
+        Http2StreamChannel channel = (Http2StreamChannel) opened.getNow();
+        if (closed) {
+            channel.close();
+            return;
+        }
+        stream = channel;
+        channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers()
+                .method(HttpMethod.POST.asciiName())
+                .scheme("https")
+                .authority(TunnelProtocol.CONNECTOR_AUTHORITY)
+                .path(TunnelProtocol.HTTP_PATH)));
+        ProxiedExchange current = exchange;
+        if (current != null) {
+            current.streamReady(channel);
+        } else {
+            channel.flush();
+        }
+    }
+
+    /** True while requests to {@code target} can go on this lane. */
+    boolean serves(ConnectorKey target) {
+        return !closed && key.equals(target) && connection.usable();
+    }
+
+    /** Makes {@code next} the lane's request in progress; its request goes out as soon as the stream is open. */
+    void attach(ProxiedExchange next) {
+        exchange = next;
+        Http2StreamChannel current = stream;
+        if (current != null) {
+            if (client.isWritable()) {
+                current.config().setAutoRead(true);
+            }
+            next.streamReady(current);
+        } else if (failure != null) {
+            exchange = null;
+            next.streamFailed(failure);
+        }
+    }
+
+    void close() {
+        closed = true;
+        exchange = null;
+        Http2StreamChannel current = stream;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** Called on the stream's event loop by the exchange whose answer is complete. */
+    void detach(ProxiedExchange done) {
+        if (exchange == done) {
+            exchange = null;
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ProxiedExchange current = exchange;
+        if (current == null) {
+            // An answer nobody asked for: the lane is out of step and cannot be trusted any more.
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
+        current.responseRead(ctx, msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        client.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        ProxiedExchange current = exchange;
+        if (current != null && ctx.channel().isWritable()) {
+            onClientLoop(current::streamWritable);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        closed = true;
+        ProxiedExchange current = exchange;
+        exchange = null;
+        if (current != null) {
+            current.streamClosed();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private void onClientLoop(Runnable task) {
+        if (client.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            client.eventLoop().execute(task);
+        }
+    }
+}
