@@ -17,7 +17,8 @@
 # connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
 # connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core), SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
 # negotiates on CPUs with AES-NI, and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
-# SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), BUILD=1 (0 with SKIP_MOORING=1:
+# SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and
+# Mooring only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked), BUILD=1 (0 with SKIP_MOORING=1:
 # use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
 # CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
 #
@@ -40,6 +41,7 @@ threads=${THREADS:-2}
 backend_threads=${BACKEND_THREADS:-1}
 ssh_cipher=${SSH_CIPHER:-aes128-gcm@openssh.com}
 skip_mooring=${SKIP_MOORING:-0}
+skip_ssh=${SKIP_SSH:-0}
 build=${BUILD:-1}
 port=${BENCH_PORT:-18483}
 proxy_port=${PROXY_PORT:-18503}
@@ -339,6 +341,9 @@ measure_path
 
 # --- OpenSSH --------------------------------------------------------------------------------------------------------
 
+if [[ $skip_ssh == 1 ]]; then
+  note "== ssh: skipped (SKIP_SSH=1) =="
+else
 mkdir -m 700 "$work/ssh"
 ssh-keygen -q -t ed25519 -N '' -C bench-host -f "$work/ssh/host_ed25519"
 ssh-keygen -q -t ed25519 -N '' -C bench-client -f "$work/ssh/id_ed25519"
@@ -410,6 +415,7 @@ note "ssh-fair: ssh -R 127.0.0.1:$((ssh_forward_port + 1)):127.0.0.1:$backend_po
   "'echo \$\$ >remote.pid; exec sleep $remote_seconds'"
 ssh_path ssh-fair $((ssh_forward_port + 1)) "echo \$\$ >$remote_pid_file; exec sleep $remote_seconds"
 stop_sshd
+fi
 
 # --- Mooring --------------------------------------------------------------------------------------------------------
 

@@ -8,14 +8,25 @@ import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a tunnel stream into a byte stream, so that HTTP/1.1 codecs can sit on it: the bytes of inbound DATA frames
  * go up the pipeline, outbound bytes leave as DATA frames. HEADERS frames only open a stream; one that answers with
  * anything but {@code 200} closes it, and so does an end of stream (neither side half-closes an HTTP lane).
+ *
+ * <p>Small writes between two flushes (an answer's head and its short body, say) leave as one DATA frame: a frame
+ * costs far more to frame, flow-control and encrypt than its few bytes cost to copy.
  */
 public final class StreamBytes extends ChannelDuplexHandler {
     private static final String OK = "200";
+
+    /** Writes up to this size are gathered into one frame; larger ones go out as they are. */
+    private static final int GATHER_LIMIT = 16 * 1024;
+
+    private @Nullable ByteBuf pending;
+    private @Nullable ChannelPromise pendingPromise;
+    private boolean pendingIsCopy;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -42,15 +53,76 @@ public final class StreamBytes extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof ByteBuf bytes) {
-            if (!bytes.isReadable()) {
-                bytes.release();
-                promise.trySuccess();
-                return;
+        if (!(msg instanceof ByteBuf bytes)) {
+            writePending(ctx);
+            ctx.write(msg, promise);
+            return;
+        }
+        int size = bytes.readableBytes();
+        if (size == 0) {
+            bytes.release();
+            promise.trySuccess();
+            return;
+        }
+        ByteBuf gathered = pending;
+        if (gathered != null && gathered.readableBytes() + size <= GATHER_LIMIT) {
+            if (!pendingIsCopy) {
+                ByteBuf copy = ctx.alloc().buffer(gathered.readableBytes() + size, GATHER_LIMIT);
+                copy.writeBytes(gathered);
+                gathered.release();
+                gathered = copy;
+                pending = copy;
+                pendingIsCopy = true;
             }
+            gathered.writeBytes(bytes);
+            bytes.release();
+            // The bytes are taken; should the frame fail, the stream fails with it and says so.
+            ChannelPromise earlier = pendingPromise;
+            if (earlier != null) {
+                earlier.trySuccess();
+            }
+            pendingPromise = promise;
+            return;
+        }
+        writePending(ctx);
+        if (size >= GATHER_LIMIT) {
             ctx.write(new DefaultHttp2DataFrame(bytes), promise);
         } else {
-            ctx.write(msg, promise);
+            pending = bytes;
+            pendingPromise = promise;
+            pendingIsCopy = false;
         }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        writePending(ctx);
+        ctx.flush();
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        writePending(ctx);
+        ctx.close(promise);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        ByteBuf gathered = pending;
+        pending = null;
+        if (gathered != null) {
+            gathered.release();
+        }
+    }
+
+    private void writePending(ChannelHandlerContext ctx) {
+        ByteBuf gathered = pending;
+        if (gathered == null) {
+            return;
+        }
+        ChannelPromise promise = pendingPromise;
+        pending = null;
+        pendingPromise = null;
+        ctx.write(new DefaultHttp2DataFrame(gathered), promise == null ? ctx.voidPromise() : promise);
     }
 }

@@ -2,6 +2,7 @@ package io.mooring.tunnel;
 
 import io.netty.handler.codec.http2.Http2FrameLogger;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.logging.LogLevel;
 import io.netty.util.AsciiString;
 import java.time.Duration;
@@ -94,6 +95,14 @@ public final class TunnelProtocol {
      */
     public static Http2FrameLogger frameLogger(String side) {
         return new Http2FrameLogger(LogLevel.DEBUG, "io.mooring.tunnel.frames." + side);
+    }
+
+    /**
+     * Both ends' flush policy on a tunnel connection: flushes of its streams within one turn of the event loop (the
+     * answers of many back ends read together, say) leave as one batch of TLS records and one write.
+     */
+    public static FlushConsolidationHandler flushConsolidation() {
+        return new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true);
     }
 
     /** The HTTP/2 settings the connector announces, as the HTTP/2 server. */

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -208,8 +207,7 @@ public final class TunnelClient implements AutoCloseable {
             }
             InboundStream streams = new InboundStream(forwarding, reports, session);
             ChannelPipeline pipeline = ctx.pipeline();
-            pipeline.addLast(
-                    new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES));
+            pipeline.addLast(TunnelProtocol.flushConsolidation());
             pipeline.addLast(new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
             pipeline.addLast(Http2FrameCodecBuilder.forServer()
                     .frameLogger(TunnelProtocol.frameLogger("connector"))

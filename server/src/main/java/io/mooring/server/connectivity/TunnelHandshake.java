@@ -9,7 +9,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -90,7 +89,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         ChannelPipeline pipeline = ctx.pipeline();
         long interval = TunnelProtocol.PING_INTERVAL.toMillis();
-        pipeline.addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES));
+        pipeline.addLast(TunnelProtocol.flushConsolidation());
         pipeline.addLast(
                 new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), interval, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast(Http2FrameCodecBuilder.forClient()
