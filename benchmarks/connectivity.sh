@@ -217,6 +217,24 @@ tree_ticks() {
       print sum + 0
     }'
 }
+# thread_ticks <pid>...: "pid/thread-name ticks" for every thread of the processes (a JVM's threads have names).
+thread_ticks() {
+  local pid task line
+  for pid in "$@"; do
+    for task in /proc/"$pid"/task/*; do
+      line=$(cat "$task/stat" 2>/dev/null) || continue
+      line=${line##*) }
+      read -r -a fields <<<"$line"
+      echo "$pid/$(tr ' ' '_' <"$task/comm" 2>/dev/null)/${task##*/} $((fields[11] + fields[12]))"
+    done
+  done
+}
+# thread_cores <before-file> <after-file> <seconds>: the busiest threads in between, in cores.
+thread_cores() {
+  awk -v t="$ticks" -v d="$3" 'NR == FNR { before[$1] = $2; next }
+    { used = ($2 - before[$1]) / t / d; if (used >= 0.01) printf "%s %.2f\n", $1, used }' "$1" "$2" |
+    sort -k2 -nr | head -8 | awk '{ sub(/\/[0-9]+$/, "", $1); printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }'
+}
 # The CPU time of this shell's finished children (wrk, through timeout); read with a builtin.
 children_ticks() {
   local -a stat
@@ -284,8 +302,13 @@ measure() {
   o0=$(tree_ticks $onprem_side)
   children_ticks
   w0=$children
+  [[ -z $rss_pid ]] || thread_ticks $cloud_side $onprem_side >"$out.threads0"
   run_wrk "$out" "$connections" "$duration" "$url" "${opts[@]}"
   children_ticks
+  if [[ -n $rss_pid ]]; then
+    thread_ticks $cloud_side $onprem_side >"$out.threads1"
+    note "  busiest threads ($path $case $connections, pid/name cores): $(thread_cores "$out.threads0" "$out.threads1" "$duration")"
+  fi
   row="$path $case $connections $(parse_wrk "$out") $(awk -v b=$(($(tree_ticks "$backend_pid") - b0)) \
     -v c=$(($(tree_ticks $cloud_side) - c0)) -v o=$(($(tree_ticks $onprem_side) - o0)) -v w=$((children - w0)) \
     -v t="$ticks" -v d="$duration" -v tunnel="$cloud_side" \

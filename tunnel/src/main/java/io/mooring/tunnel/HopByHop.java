@@ -2,63 +2,91 @@ package io.mooring.tunnel;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.HashSet;
-import java.util.Locale;
+import io.netty.util.AsciiString;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Headers that belong to one hop and must not travel on (RFC 9110 §7.6.1), plus the proxy's own: {@code Proxy-*}
- * and {@code SAP-Connectivity-*}, which are for the connectivity proxy, never for the back end.
+ * and {@code SAP-Connectivity-*}, which are for the connectivity proxy, never for the back end, and Mooring's
+ * {@code mooring-*}, which only Mooring may set. Names are compared without allocating: this runs for every header of
+ * every proxied request and answer.
  */
 public final class HopByHop {
-    private static final Set<String> ALWAYS = Set.of(
-            "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade", "host", "http2-settings");
+    private static final List<AsciiString> ALWAYS = List.of(
+            HttpHeaderNames.CONNECTION,
+            HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.TE,
+            HttpHeaderNames.TRAILER,
+            HttpHeaderNames.TRANSFER_ENCODING,
+            HttpHeaderNames.UPGRADE,
+            AsciiString.cached("http2-settings"));
+    private static final List<String> PREFIXES = List.of("proxy-", "sap-connectivity-", "mooring-");
 
     private HopByHop() {}
 
-    /** Copies the end-to-end headers of {@code from} into {@code to}; {@code Host} is left to the caller. */
-    public static void copyEndToEnd(HttpHeaders from, HttpHeaders to) {
-        Set<String> listed = listedInConnection(from);
-        for (Map.Entry<String, String> header : from) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!isHopByHop(name) && (listed.isEmpty() || !listed.contains(name))) {
-                to.add(header.getKey(), header.getValue());
-            }
-        }
-    }
-
-    /** Removes the hop-by-hop headers of {@code headers} in place. */
+    /**
+     * Removes the hop-by-hop headers of {@code headers} in place, including those that {@code Connection} names;
+     * {@code Host} stays, for the caller to set.
+     */
     public static void strip(HttpHeaders headers) {
-        Set<String> listed = listedInConnection(headers);
-        headers.names().stream()
-                .filter(name -> {
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    return (isHopByHop(lower) && !"host".equals(lower)) || listed.contains(lower);
-                })
-                .toList()
-                .forEach(headers::remove);
-    }
-
-    private static boolean isHopByHop(String lowerName) {
-        return ALWAYS.contains(lowerName)
-                || lowerName.startsWith("proxy-")
-                || lowerName.startsWith("sap-connectivity-")
-                || lowerName.startsWith("mooring-");
-    }
-
-    private static Set<String> listedInConnection(HttpHeaders headers) {
         String connection = headers.get(HttpHeaderNames.CONNECTION);
-        if (connection == null) {
-            return Set.of();
-        }
-        Set<String> listed = new HashSet<>();
-        for (String token : connection.split(",")) {
-            String name = token.trim().toLowerCase(Locale.ROOT);
-            if (!name.isEmpty()) {
-                listed.add(name);
+        List<CharSequence> doomed = null;
+        Iterator<Map.Entry<CharSequence, CharSequence>> entries = headers.iteratorCharSequence();
+        while (entries.hasNext()) {
+            CharSequence name = entries.next().getKey();
+            if (isHopByHop(name) || (connection != null && listed(connection, name))) {
+                if (doomed == null) {
+                    doomed = new ArrayList<>(4);
+                }
+                doomed.add(name);
             }
         }
-        return listed;
+        if (doomed != null) {
+            doomed.forEach(headers::remove);
+        }
+    }
+
+    static boolean isHopByHop(CharSequence name) {
+        for (AsciiString always : ALWAYS) {
+            if (always.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        for (String prefix : PREFIXES) {
+            if (name.length() >= prefix.length()
+                    && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the comma-separated {@code connection} value names {@code name}. */
+    private static boolean listed(String connection, CharSequence name) {
+        int start = 0;
+        while (start <= connection.length()) {
+            int comma = connection.indexOf(',', start);
+            int end = comma < 0 ? connection.length() : comma;
+            int from = start;
+            int to = end;
+            while (from < to && connection.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && connection.charAt(to - 1) == ' ') {
+                to--;
+            }
+            if (to - from == name.length()
+                    && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
+                return true;
+            }
+            if (comma < 0) {
+                return false;
+            }
+            start = comma + 1;
+        }
+        return false;
     }
 }

@@ -11,7 +11,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -139,20 +138,21 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 .audit()
                 .allowed(target.host(), target.port(), request.method().name(), request.uri(), principal);
         HttpRequest outgoing = backendRequest(request, target, allowedMapping, allowed.normalisedPath(), principal);
-        ReferenceCountUtil.release(request);
         connect(channel, allowedMapping, outgoing);
     }
 
+    /** The request as the back end gets it, rewritten in place: normalised path, its mapping's Host, no hop headers. */
     private HttpRequest backendRequest(
             HttpRequest request,
             Authority target,
             SystemMapping mapping,
             String normalisedPath,
             @Nullable String principal) {
-        String uri = normalisedPath + query(request.uri());
-        HttpRequest outgoing = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri);
-        HttpHeaders headers = outgoing.headers();
-        HopByHop.copyEndToEnd(request.headers(), headers);
+        // The body is framed as the application framed it: by its length, in chunks, or (none) not at all.
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        request.setUri(normalisedPath + query(request.uri()));
+        HttpHeaders headers = request.headers();
+        HopByHop.strip(headers);
         if (mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL) {
             headers.set(HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
             headers.set(FORWARDED_HOST, target.toString());
@@ -163,11 +163,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 && mapping.principalType() == io.mooring.connector.access.PrincipalType.X509_CERTIFICATE) {
             headers.set(CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
         }
-        // The body is framed as the application framed it: by its length, in chunks, or (none) not at all.
-        if (HttpUtil.isTransferEncodingChunked(request)) {
-            HttpUtil.setTransferEncodingChunked(outgoing, true);
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(request, true);
         }
-        return outgoing;
+        return request;
     }
 
     private void connect(Channel channel, SystemMapping target, HttpRequest outgoing) {

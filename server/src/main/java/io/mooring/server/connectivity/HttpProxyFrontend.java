@@ -2,6 +2,7 @@ package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.HopByHop;
 import io.mooring.tunnel.TunnelProtocol;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,6 +10,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -146,9 +148,9 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
             }
             boolean bodyless =
                     !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
             HttpRequest tunneled = tunnelRequest(request, target, principal, bodyless);
-            ProxiedExchange started =
-                    new ProxiedExchange(ctx.channel(), this, tunneled, bodyless, HttpUtil.isKeepAlive(request));
+            ProxiedExchange started = new ProxiedExchange(ctx.channel(), this, tunneled, bodyless, keepAlive);
             exchange = started;
             started.start(current);
         } finally {
@@ -193,19 +195,29 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         return Optional.empty();
     }
 
+    /** The request as the connector gets it: origin-form, its own hop's headers gone, the virtual host in Host. */
     private static HttpRequest tunnelRequest(
             HttpRequest request, Target target, @Nullable String principal, boolean bodyless) {
-        HttpRequest tunneled = bodyless
-                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery())
-                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery());
-        HttpHeaders headers = tunneled.headers();
-        HopByHop.copyEndToEnd(request.headers(), headers);
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        HttpHeaders headers = request.headers();
+        HopByHop.strip(headers);
         headers.set(HttpHeaderNames.HOST, target.authority());
-        if (HttpUtil.isTransferEncodingChunked(request)) {
-            HttpUtil.setTransferEncodingChunked(tunneled, true);
-        }
         if (principal != null) {
             headers.set(TunnelProtocol.PRINCIPAL_HEADER, principal);
+        }
+        if (bodyless) {
+            return new DefaultFullHttpRequest(
+                    HttpVersion.HTTP_1_1,
+                    request.method(),
+                    target.pathAndQuery(),
+                    Unpooled.EMPTY_BUFFER,
+                    headers,
+                    EmptyHttpHeaders.INSTANCE);
+        }
+        HttpRequest tunneled =
+                new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery(), headers);
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(tunneled, true);
         }
         return tunneled;
     }
