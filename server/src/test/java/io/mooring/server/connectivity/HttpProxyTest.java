@@ -85,6 +85,41 @@ class HttpProxyTest extends ServerTest {
     }
 
     @Test
+    void theRequestsOfOneConnectionShouldTakeTurnsOnItsLaneWithTheirBodiesFramedAsSent() {
+        try (ProxyClient client = client()) {
+            client.write(ProxyClient.head(
+                            "POST " + TARGET + "/sap/opu/odata/upload HTTP/1.1",
+                            landscape.proxyAuthorization(),
+                            "Transfer-Encoding: chunked")
+                    + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+            ProxyClient.Response chunked = client.read(true);
+            assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
+            assertThat(chunked.body()).isEqualTo("11");
+
+            client.write(ProxyClient.head(
+                            "PUT " + TARGET + "/sap/opu/odata/upload HTTP/1.1",
+                            landscape.proxyAuthorization(),
+                            "Content-Length: 3")
+                    + "abc");
+            assertThat(client.read(true).body()).isEqualTo("3");
+
+            ProxyClient.Response last = client.send(
+                    "GET " + TARGET + "/sap/opu/odata/last HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "Connection: close");
+            assertThat(last.body()).isEqualTo("hello from /sap/opu/odata/last");
+            assertThat(last.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(client.closedByPeer()).isTrue();
+        }
+        assertThat(landscape.backEnd.requests())
+                .extracting(BackEnd.Request::method, BackEnd.Request::bodyBytes)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("POST", 11L),
+                        org.assertj.core.groups.Tuple.tuple("PUT", 3L),
+                        org.assertj.core.groups.Tuple.tuple("GET", 0L));
+    }
+
+    @Test
     void withoutAValidConnectivityTokenTheProxyShouldAsk() {
         String destinationToken =
                 new Bindings(api, landscape.tenant).token(new Bindings(api, landscape.tenant).destinationCredentials());
