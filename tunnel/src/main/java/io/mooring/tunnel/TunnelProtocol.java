@@ -1,12 +1,16 @@
 package io.mooring.tunnel;
 
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http2.Http2FrameLogger;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.logging.LogLevel;
 import io.netty.util.AsciiString;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What Mooring's tunnel endpoint and the connector agree on.
@@ -77,6 +81,10 @@ public final class TunnelProtocol {
 
     public static final int MAX_FRAME_SIZE = 64 * 1024;
 
+    private static final String FRAMES_LOGGER = "io.mooring.tunnel.frames.";
+    private static final int LANE_MAX_LINE_BYTES = 16 * 1024;
+    private static final int LANE_MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+
     public static final long MAX_CONCURRENT_STREAMS = 10_000;
 
     /** Header blocks beyond this size are refused, in line with the proxy's 8 KiB per line. */
@@ -90,11 +98,28 @@ public final class TunnelProtocol {
     private TunnelProtocol() {}
 
     /**
-     * Logs every tunnel frame at DEBUG under the logger {@code io.mooring.tunnel.frames.<side>}; off unless that
-     * logger is switched to DEBUG, when it is the quickest way to see what the two ends say to each other.
+     * Logs every tunnel frame at DEBUG under the logger {@code io.mooring.tunnel.frames.<side>}, the quickest way to
+     * see what the two ends say to each other. Present only while that logger is at DEBUG when a connection starts: a
+     * frame logger costs every frame a check, so connections made while it is off go without one.
      */
-    public static Http2FrameLogger frameLogger(String side) {
-        return new Http2FrameLogger(LogLevel.DEBUG, "io.mooring.tunnel.frames." + side);
+    public static Optional<Http2FrameLogger> frameLogger(String side) {
+        String name = FRAMES_LOGGER + side;
+        return InternalLoggerFactory.getInstance(name).isDebugEnabled()
+                ? Optional.of(new Http2FrameLogger(LogLevel.DEBUG, name))
+                : Optional.empty();
+    }
+
+    /**
+     * How a tunnel end reads the HTTP/1.1 of an HTTP lane: the lines and headers were checked where they entered
+     * (the proxy's port, the connector's back-end connection), so they are not validated a second time.
+     */
+    public static HttpDecoderConfig laneDecoding() {
+        return new HttpDecoderConfig()
+                .setMaxInitialLineLength(LANE_MAX_LINE_BYTES)
+                .setMaxHeaderSize(LANE_MAX_HEADER_BLOCK_BYTES)
+                .setMaxChunkSize(MAX_FRAME_SIZE)
+                .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+                .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
     }
 
     /**

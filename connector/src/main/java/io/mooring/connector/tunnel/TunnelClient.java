@@ -209,11 +209,11 @@ public final class TunnelClient implements AutoCloseable {
             ChannelPipeline pipeline = ctx.pipeline();
             pipeline.addLast(TunnelProtocol.flushConsolidation());
             pipeline.addLast(new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-            pipeline.addLast(Http2FrameCodecBuilder.forServer()
-                    .frameLogger(TunnelProtocol.frameLogger("connector"))
+            Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forServer()
                     .initialSettings(TunnelProtocol.connectorSettings())
-                    .gracefulShutdownTimeoutMillis(10_000)
-                    .build());
+                    .gracefulShutdownTimeoutMillis(10_000);
+            TunnelProtocol.frameLogger("connector").ifPresent(codec::frameLogger);
+            pipeline.addLast(codec.build());
             pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                 @Override
                 protected void initChannel(Http2StreamChannel stream) {

@@ -92,11 +92,11 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         pipeline.addLast(TunnelProtocol.flushConsolidation());
         pipeline.addLast(
                 new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), interval, 0, TimeUnit.MILLISECONDS));
-        pipeline.addLast(Http2FrameCodecBuilder.forClient()
-                .frameLogger(TunnelProtocol.frameLogger("mooring"))
+        Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forClient()
                 .initialSettings(TunnelProtocol.mooringSettings())
-                .gracefulShutdownTimeoutMillis(10_000)
-                .build());
+                .gracefulShutdownTimeoutMillis(10_000);
+        TunnelProtocol.frameLogger("mooring").ifPresent(codec::frameLogger);
+        pipeline.addLast(codec.build());
         pipeline.addLast(new Http2MultiplexHandler(new RefusedInboundStream()));
         TunnelLiveness liveness = new TunnelLiveness(sessions);
         pipeline.addLast(liveness);

@@ -26,10 +26,6 @@ import org.jspecify.annotations.Nullable;
  * event loop; the handler methods on the stream's, which is usually the same one.
  */
 final class TunnelLane extends ChannelInboundHandlerAdapter {
-    private static final int MAX_LINE_BYTES = 16 * 1024;
-    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
-    private static final int MAX_CHUNK_BYTES = 64 * 1024;
-
     private final TunnelConnection connection;
     private final ConnectorKey key;
     private final Channel client;
@@ -47,10 +43,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     /** Opens a lane on {@code connection}; requests can be attached at once and go out when the stream is open. */
     static TunnelLane open(TunnelConnection connection, ConnectorKey key, Channel client) {
         TunnelLane lane = new TunnelLane(connection, key, client);
-        HttpDecoderConfig decoding = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BLOCK_BYTES)
-                .setMaxChunkSize(MAX_CHUNK_BYTES);
+        HttpDecoderConfig decoding = TunnelProtocol.laneDecoding();
         connection
                 .openStream(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
