@@ -18,7 +18,9 @@
 # connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core), SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
 # negotiates on CPUs with AES-NI, and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
 # SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and
-# Mooring only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked), BUILD=1 (0 with SKIP_MOORING=1:
+# Mooring only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
+# CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
+# missing figures then show as 0 and their targets as not met), BUILD=1 (0 with SKIP_MOORING=1:
 # use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
 # CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
 #
@@ -42,6 +44,7 @@ backend_threads=${BACKEND_THREADS:-1}
 ssh_cipher=${SSH_CIPHER:-aes128-gcm@openssh.com}
 skip_mooring=${SKIP_MOORING:-0}
 skip_ssh=${SKIP_SSH:-0}
+cases=${CASES:-small-1 small-many bulk}
 build=${BUILD:-1}
 port=${BENCH_PORT:-18483}
 proxy_port=${PROXY_PORT:-18503}
@@ -327,10 +330,10 @@ measure() {
 }
 
 measure_path() {
-  echo "== $path: small on 1 connection, small on $many, bulk on $bulk_connections =="
-  measure small 1
-  measure small "$many"
-  measure bulk "$bulk_connections"
+  echo "== $path: ${cases// /, } (small-1: small on 1 connection, small-many: on $many, bulk: on $bulk_connections) =="
+  [[ " $cases " != *" small-1 "* ]] || measure small 1
+  [[ " $cases " != *" small-many "* ]] || measure small "$many"
+  [[ " $cases " != *" bulk "* ]] || measure bulk "$bulk_connections"
 }
 
 # --- header ---------------------------------------------------------------------------------------------------------
@@ -347,11 +350,12 @@ note "runs: ${warmup} s warm-up + ${duration} s measured each; wrk --latency --t
 "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:+UseSerialGC -Xms256m -Xmx256m -Dio.netty.leakDetection.level=disabled \
   -cp "$classpath" io.mooring.benchmarks.BenchBackend 0 "$backend_threads" >"$work/backend.log" 2>&1 &
 backend_pid=$!
-backend_listening() { grep -q '^listening ' "$work/backend.log"; }
+backend_listening() { grep -q '^listening 127\.0\.0\.1:[0-9][0-9]* ' "$work/backend.log"; } # the whole line written
 await 30 "$backend_pid" "the back end" backend_listening || { cat "$work/backend.log" >&2; exit 1; }
 backend_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/backend.log")
 note "back end: BenchBackend $(sed -n 's/^listening //p' "$work/backend.log"); JVM -XX:+UseSerialGC -Xmx256m"
-http_ok "$backend_port" /small || { echo "the back end did not answer GET /small with 200" >&2; exit 1; }
+await 10 "$backend_pid" "the back end" http_ok "$backend_port" /small ||
+  { echo "the back end did not answer GET /small with 200" >&2; exit 1; }
 echo "warming the back end's JVM up: ${jit_warmup} s (2/3 small on $many connections, 1/3 bulk)"
 run_wrk "$work/jit-small.txt" "$many" $((jit_warmup * 2 / 3 + 1)) "http://127.0.0.1:$backend_port/small"
 run_wrk "$work/jit-bulk.txt" "$bulk_connections" $((jit_warmup / 3 + 1)) "http://127.0.0.1:$backend_port/bulk"

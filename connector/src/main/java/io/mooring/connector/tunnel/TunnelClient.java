@@ -212,8 +212,7 @@ public final class TunnelClient implements AutoCloseable {
             Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forServer()
                     .initialSettings(TunnelProtocol.connectorSettings())
                     .gracefulShutdownTimeoutMillis(10_000);
-            TunnelProtocol.frameLogger("connector").ifPresent(codec::frameLogger);
-            pipeline.addLast(codec.build());
+            pipeline.addLast(TunnelProtocol.frameCodec(codec, "connector"));
             pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
                 @Override
                 protected void initChannel(Http2StreamChannel stream) {

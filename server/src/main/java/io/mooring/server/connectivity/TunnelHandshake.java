@@ -95,8 +95,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forClient()
                 .initialSettings(TunnelProtocol.mooringSettings())
                 .gracefulShutdownTimeoutMillis(10_000);
-        TunnelProtocol.frameLogger("mooring").ifPresent(codec::frameLogger);
-        pipeline.addLast(codec.build());
+        pipeline.addLast(TunnelProtocol.frameCodec(codec, "mooring"));
         pipeline.addLast(new Http2MultiplexHandler(new RefusedInboundStream()));
         TunnelLiveness liveness = new TunnelLiveness(sessions);
         pipeline.addLast(liveness);
