@@ -576,6 +576,7 @@ fi
   awk -v many="$many" -v status="$mooring_status" '
     $1 == "connector_rss" { hwm = $3; sampled = $2; next }
     { k = ($2 == "bulk" ? "bulk" : $3); v[$1, k] = $4; p50[$1, k] = $5 }
+    function share(part, whole) { return whole > 0 ? sprintf("%.0f", 100 * part / whole) : "0" } # 0: not measured
     function check(name, value, op, limit, unit) {
       x = value + 0 # sprintf gave a string: compare numbers
       ok = (op == ">=" ? x >= limit : (op == "<=" ? x <= limit : x < limit))
@@ -602,9 +603,9 @@ fi
         check("requests/s on " many " connections vs fair ssh", mm, ">=", fm, "")
         check("MiB/s vs fair ssh", mb, ">=", fb, "")
       }
-      check("requests/s on " many " connections, share of direct", sprintf("%.0f", 100 * mm / dm), ">=", 40, " %")
+      check("requests/s on " many " connections, share of direct", share(mm, dm), ">=", 40, " %")
       check("added p50 on 1 connection", p50["mooring", 1] - p50["direct", 1], "<=", 100, " µs")
-      check("MiB/s, share of direct", sprintf("%.0f", 100 * mb / db), ">=", 50, " %")
+      check("MiB/s, share of direct", share(mb, db), ">=", 50, " %")
       check("connector peak RSS (VmHWM)", sprintf("%.1f", hwm / 1024), "<", 128, " MB")
     }' "$results"
 } | tee -a "$summary"

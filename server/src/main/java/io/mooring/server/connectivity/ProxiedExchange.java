@@ -137,7 +137,7 @@ final class ProxiedExchange {
             if (current != null) {
                 current.detach(this);
             }
-            runOnClientLoop(() -> frontend.exchangeDone(reuse));
+            EventLoops.runOn(client, () -> frontend.exchangeDone(reuse));
         }
     }
 
@@ -168,7 +168,8 @@ final class ProxiedExchange {
         if (responseStarted) {
             client.close();
         } else {
-            runOnClientLoop(() -> failBeforeAnswer("the tunnel to the connector closed before the back end answered"));
+            EventLoops.runOn(
+                    client, () -> failBeforeAnswer("the tunnel to the connector closed before the back end answered"));
         }
     }
 
@@ -185,13 +186,5 @@ final class ProxiedExchange {
         ReferenceCountUtil.release(request);
         early.forEach(ReferenceCountUtil::release);
         early.clear();
-    }
-
-    private void runOnClientLoop(Runnable task) {
-        if (client.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            client.eventLoop().execute(task);
-        }
     }
 }

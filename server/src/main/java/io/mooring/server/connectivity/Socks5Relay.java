@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * while the other side cannot take more, so nothing piles up beyond the tunnel's windows and the sockets' buffers;
  * a half close travels as an end of stream and back.
  *
- * <p>Threads: this handler's methods and the tasks it runs through {@code onClientLoop} run on the application
+ * <p>Threads: this handler's methods and the tasks it runs through {@link EventLoops#runOn} run on the application
  * connection's event loop; those of {@link StreamSide} on the stream's, which is usually the same one.
  */
 final class Socks5Relay extends ChannelInboundHandlerAdapter {
@@ -54,7 +54,7 @@ final class Socks5Relay extends ChannelInboundHandlerAdapter {
     }
 
     void start(TunnelConnection connection) {
-        connection.openStream(new StreamSide()).addListener(opened -> onClientLoop(() -> opened(opened)));
+        connection.openStream(new StreamSide()).addListener(opened -> EventLoops.runOn(client, () -> opened(opened)));
     }
 
     private void opened(Future<?> opened) {
@@ -212,14 +212,6 @@ final class Socks5Relay extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onClientLoop(Runnable task) {
-        if (client.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            client.eventLoop().execute(task);
-        }
-    }
-
     /** The tunnel stream's end: the request, the answer, the back end's bytes toward the application. */
     private final class StreamSide extends ChannelInboundHandlerAdapter {
         private boolean headersSeen;
@@ -244,7 +236,7 @@ final class Socks5Relay extends ChannelInboundHandlerAdapter {
                     connected = status == 200;
                     CharSequence reason = headers.headers().get(TunnelProtocol.DENIAL_HEADER);
                     CharSequence failure = headers.headers().get(TunnelProtocol.BACKEND_ERROR_HEADER);
-                    onClientLoop(() -> answered(status, reason != null ? reason : failure));
+                    EventLoops.runOn(client, () -> answered(status, reason != null ? reason : failure));
                 } else if (connected && headers.isEndStream()) {
                     endClientOutput();
                 }
@@ -290,13 +282,13 @@ final class Socks5Relay extends ChannelInboundHandlerAdapter {
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
             if (ctx.channel().isWritable()) {
-                onClientLoop(Socks5Relay.this::resumeClient);
+                EventLoops.runOn(client, Socks5Relay.this::resumeClient);
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            onClientLoop(Socks5Relay.this::streamClosed);
+            EventLoops.runOn(client, Socks5Relay.this::streamClosed);
         }
 
         @Override

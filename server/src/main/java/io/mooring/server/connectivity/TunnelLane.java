@@ -54,7 +54,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
                                 .addLast("lane", lane);
                     }
                 })
-                .addListener(opened -> lane.onClientLoop(() -> lane.opened(opened)));
+                .addListener(opened -> EventLoops.runOn(client, () -> lane.opened(opened)));
         return lane;
     }
 
@@ -146,7 +146,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         ProxiedExchange current = exchange;
         if (current != null && ctx.channel().isWritable()) {
-            onClientLoop(current::streamWritable);
+            EventLoops.runOn(client, current::streamWritable);
         }
         super.channelWritabilityChanged(ctx);
     }
@@ -165,13 +165,5 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
-    }
-
-    private void onClientLoop(Runnable task) {
-        if (client.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            client.eventLoop().execute(task);
-        }
     }
 }
