@@ -6,6 +6,7 @@ import io.mooring.server.connector.ConnectorIdentities;
 import io.mooring.server.connector.ConnectorTrust;
 import io.mooring.server.connector.ConnectorTunnelAddress;
 import io.mooring.server.platform.config.MooringProperties;
+import io.mooring.tunnel.TunnelProtocol;
 import io.netty.handler.ssl.SslContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -61,12 +62,12 @@ class TunnelEndpoint implements SmartLifecycle {
         ExecutorService identification = lookups;
         SslContext tls = serverTls();
         int port = listener.bind(
-                loops.group(),
-                settings.bindAddress(),
-                settings.tunnel().port(),
-                channel -> channel.pipeline()
-                        .addLast(tls.newHandler(channel.alloc()))
-                        .addLast(new TunnelHandshake(identities, identification, sessions, json, clock)));
+                loops.group(), settings.bindAddress(), settings.tunnel().port(), channel -> {
+                    channel.config().setWriteBufferWaterMark(TunnelProtocol.WRITE_BUFFER);
+                    channel.pipeline()
+                            .addLast(tls.newHandler(channel.alloc()))
+                            .addLast(new TunnelHandshake(identities, identification, sessions, json, clock));
+                });
         address.bound(port);
         LOG.log(Level.INFO, "Connector tunnel endpoint listening on {0}:{1}", settings.bindAddress(), port);
     }
