@@ -48,7 +48,8 @@ class HttpProxy implements SmartLifecycle {
         HttpDecoderConfig decoding = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BLOCK_BYTES)
-                .setMaxChunkSize(MAX_CHUNK_BYTES);
+                .setMaxChunkSize(MAX_CHUNK_BYTES)
+                .setHeadersFactory(HttpProxyFrontend.HEADERS);
         int port = listener.bind(
                 loops.group(),
                 settings.bindAddress(),

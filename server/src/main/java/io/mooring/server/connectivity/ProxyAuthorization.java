@@ -89,11 +89,42 @@ class ProxyAuthorization {
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
+        String token = header.substring(BEARER.length()).trim();
+        if (!isToken68(token)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(tokens.decode(header.substring(BEARER.length()).trim()));
+            return Optional.of(tokens.decode(token));
         } catch (RuntimeException invalid) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * True when {@code token} has only the characters a bearer token may have (RFC 6750 §2.1): the proxy does not
+     * check credential headers while decoding, so nothing else keeps control characters out of the token decoder.
+     */
+    static boolean isToken68(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/'
+                    || c == '=';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Admitted(UUID subaccountId, Instant expiresAt) {}

@@ -188,6 +188,38 @@ class HttpProxyTest extends ServerTest {
         assertThat(landscape.backEnd.requests()).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0001b", "a\rb", "a\u007fb", "a\u0000b"})
+    void aHeaderValueWithAControlCharacterShouldBeRefusedWith400(String value) {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1", landscape.proxyAuthorization(), "X-Bad: " + value);
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.body()).contains("X-Bad");
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
+    void aConnectivityTokenWithAControlCharacterShouldNotBeAccepted() {
+        String authorization = landscape.proxyAuthorization();
+        int middle = authorization.length() - 10;
+        String spoiled = authorization.substring(0, middle) + "\u0001" + authorization.substring(middle);
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send("GET " + TARGET + "/sap/opu/odata HTTP/1.1", spoiled);
+            assertThat(response.status()).as(response.toString()).isEqualTo(407);
+        }
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1",
+                    authorization,
+                    "SAP-Connectivity-Authentication: Bearer a.b\u0001.c");
+            assertThat(response.status()).as(response.toString()).isEqualTo(407);
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
     @Test
     void anUnknownLocationShouldGive502() {
         try (ProxyClient client = client()) {
