@@ -105,26 +105,7 @@ class ProxyAuthorization {
      * check credential headers while decoding, so nothing else keeps control characters out of the token decoder.
      */
     static boolean isToken68(String token) {
-        if (token.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~'
-                    || c == '+'
-                    || c == '/'
-                    || c == '=';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return Characters.onlyAlphanumericOr(token, "-._~+/=");
     }
 
     private record Admitted(UUID subaccountId, Instant expiresAt) {}

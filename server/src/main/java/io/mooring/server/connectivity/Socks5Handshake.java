@@ -199,22 +199,7 @@ final class Socks5Handshake extends ByteToMessageDecoder {
 
     /** Virtual hosts are names or addresses; anything else could not be an HTTP/2 authority. */
     private static boolean isHostName(String host) {
-        if (host.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '.'
-                    || c == '-'
-                    || c == '_';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return Characters.onlyAlphanumericOr(host, ".-_");
     }
 
     private void connect(ChannelHandlerContext ctx, String authority) {
