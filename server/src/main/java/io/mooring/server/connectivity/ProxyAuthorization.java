@@ -104,7 +104,7 @@ class ProxyAuthorization {
      * True when {@code token} has only the characters a bearer token may have (RFC 6750 §2.1): the proxy does not
      * check credential headers while decoding, so nothing else keeps control characters out of the token decoder.
      */
-    static boolean isToken68(String token) {
+    private static boolean isToken68(String token) {
         return Characters.onlyAlphanumericOr(token, "-._~+/=");
     }
 
