@@ -20,7 +20,9 @@
 # connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
 # connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core), SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally
 # negotiates on CPUs with AES-NI, and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
-# SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and
+# SYSCALLS=0 (1: also count each tunnel end's system calls per request during the measured runs, with perf's syscall
+# tracepoints; Debian's linux-perf is installed when missing; the counting costs some CPU, so compare such runs only
+# with each other), SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and
 # Mooring only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
 # CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
 # missing figures then show as 0 and their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1:
@@ -48,6 +50,7 @@ backend_threads=${BACKEND_THREADS:-1}
 ssh_cipher=${SSH_CIPHER:-aes128-gcm@openssh.com}
 skip_mooring=${SKIP_MOORING:-0}
 skip_ssh=${SKIP_SSH:-0}
+syscalls=${SYSCALLS:-0}
 cases=${CASES:-small-1 small-many bulk}
 build=${BUILD:-1}
 port=${BENCH_PORT:-18483}
@@ -82,6 +85,7 @@ apt_install() {
 command -v wrk >/dev/null || apt_install wrk wrk
 { command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; } || apt_install "the OpenSSH client" openssh-client
 [[ -x /usr/sbin/sshd ]] || apt_install "the OpenSSH server" openssh-server
+[[ $syscalls == 0 ]] || command -v perf >/dev/null || apt_install perf linux-perf
 if [[ ! -d /run/sshd ]]; then # sshd's privilege separation folder, which the system service would make
   [[ $(id -u) -eq 0 ]] || { echo "/run/sshd is missing: run as root or create it (mode 755)" >&2; exit 1; }
   mkdir -p -m 0755 /run/sshd
@@ -152,6 +156,7 @@ stop_sshd() {
 cleanup() {
   set +e
   [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null
+  [[ -n $syscall_counters ]] && kill $syscall_counters 2>/dev/null
   stop_ssh_clients
   stop_sshd
   stop "$connector_pid" 15 # it drains its streams for up to 10 s
@@ -251,6 +256,32 @@ children_ticks() {
   children=$((stat[15] + stat[16]))
 }
 
+# count_syscalls <out-file> <pid>...: counts the system calls of the processes and their live descendants for DURATION
+# seconds, in the background (syscall_counters holds the counting processes, which measure waits for).
+syscall_counters=""
+count_syscalls() {
+  local out=$1 pids
+  shift
+  pids=$(echo "$@" $(descendants "$@") | tr ' ' ',')
+  perf stat -x, -e 'syscalls:sys_enter_*' -p "$pids" -o "$out" -- sleep "$duration" >/dev/null 2>&1 &
+  syscall_counters+=" $!"
+}
+# syscalls_per_request <out-file> <requests>: "N per request (name n, ...)" for the busiest four system calls.
+syscalls_per_request() {
+  awk -F, -v r="$2" '$3 ~ /^syscalls:sys_enter_/ && $1 ~ /^[0-9]+$/ && $1 > 0 {
+      name = $3; sub(/^syscalls:sys_enter_/, "", name); count[name] = $1; total += $1 }
+    END {
+      if (r <= 0 || total == 0) { print "not counted"; exit }
+      line = sprintf("%.2f per request (", total / r)
+      for (i = 1; i <= 4; i++) {
+        best = ""; for (n in count) if (best == "" || count[n] > count[best]) best = n
+        if (best == "") break
+        line = line sprintf("%s%s %.2f", (i > 1 ? ", " : ""), best, count[best] / r); delete count[best]
+      }
+      print line ")"
+    }' "$1"
+}
+
 # run_wrk <out-file> <connections> <seconds> <url> [wrk options...]
 run_wrk() {
   local out=$1 connections=$2 seconds=$3 url=$4 t=$threads
@@ -329,6 +360,10 @@ measure() {
   children_ticks
   w0=$children
   [[ -z $rss_pid ]] || thread_ticks $cloud_side $onprem_side >"$out.threads0"
+  if [[ $syscalls == 1 && -n $cloud_side ]]; then
+    count_syscalls "$out.syscalls-cloud" $cloud_side
+    count_syscalls "$out.syscalls-onprem" $onprem_side
+  fi
   run_wrk "$out" "$connections" "$duration" "$url" "${opts[@]}"
   children_ticks
   if [[ -n $rss_pid ]]; then
@@ -340,6 +375,16 @@ measure() {
     -v t="$ticks" -v d="$duration" -v tunnel="$cloud_side" \
     'BEGIN { printf "%.2f %s %s %.2f", b / t / d, (tunnel == "" ? "–" : sprintf("%.2f", c / t / d)),
              (tunnel == "" ? "–" : sprintf("%.2f", o / t / d)), w / t / d }')"
+  if [[ -n $syscall_counters ]]; then
+    # shellcheck disable=SC2086 # the counters' pids, one word each
+    wait $syscall_counters 2>/dev/null || true
+    syscall_counters=""
+    local requests
+    requests=$(awk '/requests in/ { print $1 }' "$out")
+    note "  system calls ($path $case $connections, round $round): cloud side" \
+      "$(syscalls_per_request "$out.syscalls-cloud" "$requests"); on-premise side" \
+      "$(syscalls_per_request "$out.syscalls-onprem" "$requests")"
+  fi
   if [[ -n $sampler_pid ]]; then
     kill "$sampler_pid" 2>/dev/null || true
     wait "$sampler_pid" 2>/dev/null || true
