@@ -8,6 +8,7 @@ import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,7 @@ public final class StreamBytes extends ChannelDuplexHandler {
             boolean end = data.isEndStream();
             ByteBuf bytes = data.content();
             if (bytes.isReadable()) {
-                ctx.fireChannelRead(bytes.retain());
+                ctx.fireChannelRead(inOnePiece(ctx, bytes));
             }
             data.release();
             if (end) {
@@ -49,6 +50,24 @@ public final class StreamBytes extends ChannelDuplexHandler {
             }
         }
         ReferenceCountUtil.release(msg);
+    }
+
+    /**
+     * The frame's bytes as one buffer. A DATA frame that spanned several socket reads arrives as a composite of them
+     * ({@link TunnelProtocol#frameCodec}); Netty's HTTP/1.1 decoders copy such a composite into a buffer of their own
+     * through a temporary heap array, which was about a quarter of the server's CPU while it relayed 1 MiB answers.
+     * One direct copy, part by part, costs a fraction of that.
+     */
+    private static ByteBuf inOnePiece(ChannelHandlerContext ctx, ByteBuf bytes) {
+        if (bytes.isContiguous()) {
+            return bytes.retain();
+        }
+        int size = bytes.readableBytes();
+        ByteBuf copy = ctx.alloc().directBuffer(size, size);
+        for (ByteBuffer part : bytes.nioBuffers()) {
+            copy.writeBytes(part);
+        }
+        return copy;
     }
 
     @Override
