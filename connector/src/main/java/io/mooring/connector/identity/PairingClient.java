@@ -28,10 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PairingClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** What Mooring answers to pairing and renewal. */
@@ -76,7 +72,11 @@ public final class PairingClient {
 
     private Paired exchange(String mooringUrl, String path, Map<String, String> body, PrivateKey key) {
         URI uri = URI.create(stripSlash(mooringUrl) + path);
-        try {
+        // A client per exchange: pairing and renewal are rare, and an idle client keeps a selector thread.
+        try (HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()) {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
