@@ -16,8 +16,8 @@
 # path's median round per load (by requests/s; its latencies and CPU are that round's); every round is listed too.
 #
 # Environment (defaults): ROUNDS=3, DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load
-# before each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
-# connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
+# before each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the
+# server's and the connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
 # connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core),
 # SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally negotiates on CPUs with AES-NI,
 # and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
