@@ -15,21 +15,20 @@
 # machine has slower and faster minutes, and taking turns spreads them over every path alike. The tables give each
 # path's median round per load (by requests/s; its latencies and CPU are that round's); every round is listed too.
 #
-# Environment (defaults): ROUNDS=3, DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load
-# before each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the
-# server's and the connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1
-# connection), BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core),
-# SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally negotiates on CPUs with AES-NI,
-# and OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305),
-# SYSCALLS=0 (1: also count each tunnel end's system calls per request during the measured runs, with perf's syscall
-# tracepoints; Debian's linux-perf is installed when missing; the counting costs some CPU, so compare such runs only
-# with each other), SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0
-# (1: direct and Mooring only, for quick comparisons between versions of Mooring; the targets against ssh are then
-# unchecked),
-# CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
-# missing figures then show as 0 and their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1:
-# use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
-# CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
+# Environment (defaults): ROUNDS=3, DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load before
+# each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
+# connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1 connection),
+# BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core),
+# SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally negotiates on CPUs with AES-NI, and
+# OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305), SYSCALLS=0 (1: also count each tunnel
+# end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
+# installed when missing; the counting costs some CPU, so compare such runs only with each other), SKIP_MOORING=0 (1:
+# direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring only, for quick
+# comparisons between versions of Mooring; the targets against ssh are then unchecked), CASES="small-1 small-many bulk"
+# (the loads measured on every path; a subset for a quick look at one of them, whose missing figures then show as 0 and
+# their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1: use the jars as built). Ports: BENCH_PORT=18483
+# (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501, CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622,
+# SSH_FORWARD_PORT=18623 (and the next one).
 #
 # Loopback only; throwaway keys, configuration and data folders; every process it starts is stopped on exit, and
 # each step is bounded in time. Nothing is pinned: wrk, the back end, the tunnel's two ends (and the server) share
