@@ -93,8 +93,8 @@ public final class TunnelProtocol {
     public static final WriteBufferWaterMark WRITE_BUFFER = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private static final String FRAMES_LOGGER = "io.mooring.tunnel.frames.";
-    private static final int LANE_MAX_LINE_BYTES = 16 * 1024;
-    private static final int LANE_MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+    static final int LANE_MAX_LINE_BYTES = 16 * 1024;
+    static final int LANE_MAX_HEADER_BLOCK_BYTES = 64 * 1024;
 
     public static final long MAX_CONCURRENT_STREAMS = 10_000;
 

@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.platform.config.MooringProperties;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.lang.System.Logger;
@@ -22,6 +23,12 @@ class HttpProxy implements SmartLifecycle {
 
     private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
     private static final int MAX_CHUNK_BYTES = 64 * 1024;
+
+    /**
+     * The encoder of the proxy's own answers (problems, {@code 100 Continue}); the connector's answers pass it by as
+     * bytes ({@link HttpProxyFrontend#writeAnswer}).
+     */
+    static final String RESPONSE_ENCODER = "responses";
 
     private final ConnectivityLoops loops;
     private final ProxyAuthorization authorization;
@@ -56,7 +63,8 @@ class HttpProxy implements SmartLifecycle {
                 settings.proxy().httpPort(),
                 channel -> channel.pipeline()
                         .addLast(new FlushConsolidationHandler(256, true))
-                        .addLast(new HttpServerCodec(decoding))
+                        .addLast(new HttpRequestDecoder(decoding))
+                        .addLast(RESPONSE_ENCODER, new HttpResponseEncoder())
                         .addLast(new HttpServerExpectContinueHandler())
                         .addLast(new HttpProxyFrontend(authorization, sessions)));
         addresses.httpBound(port);

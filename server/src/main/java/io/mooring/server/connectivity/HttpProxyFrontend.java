@@ -2,6 +2,7 @@ package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.HopByHop;
 import io.mooring.tunnel.TunnelProtocol;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -57,9 +58,12 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     private final ConnectorSessions sessions;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable ChannelHandlerContext context;
+    private @Nullable ChannelHandlerContext answerOut;
     private @Nullable ProxiedExchange exchange;
     private @Nullable TunnelLane lane;
     private boolean rejected;
+    /** Whether the request being begun is a {@code HEAD}, whose answer has no body. */
+    private boolean headRequest;
 
     HttpProxyFrontend(ProxyAuthorization authorization, ConnectorSessions sessions) {
         this.authorization = authorization;
@@ -69,6 +73,20 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
+        answerOut = ctx.pipeline().context(HttpProxy.RESPONSE_ENCODER);
+    }
+
+    /**
+     * Writes bytes of a connector's answer past the response encoder, which only this proxy's own answers go through:
+     * the connector has framed them already.
+     */
+    void writeAnswer(ByteBuf bytes) {
+        ChannelHandlerContext out = answerOut;
+        if (out == null) {
+            bytes.release();
+            return;
+        }
+        out.write(bytes, out.voidPromise());
     }
 
     @Override
@@ -97,6 +115,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     }
 
     private void begin(ChannelHandlerContext ctx, HttpRequest request) {
+        headRequest = HttpMethod.HEAD.equals(request.method());
         try {
             Optional<Rejection> rejection = check(request);
             if (rejection.isPresent()) {
@@ -160,7 +179,8 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                     !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             HttpRequest tunneled = tunnelRequest(request, target, principal, bodyless);
-            ProxiedExchange started = new ProxiedExchange(ctx.channel(), this, tunneled, bodyless, keepAlive);
+            ProxiedExchange started =
+                    new ProxiedExchange(ctx.channel(), this, tunneled, headRequest, bodyless, keepAlive);
             exchange = started;
             started.start(current);
         } finally {
@@ -252,7 +272,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
 
     private void reject(ChannelHandlerContext ctx, Rejection rejection) {
         rejected = true;
-        ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail()))
+        ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail(), headRequest))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -1,27 +1,26 @@
 package io.mooring.server.connectivity;
 
+import io.mooring.tunnel.AnswerEnd;
+import io.mooring.tunnel.AnswerHead;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One proxied request on its application connection's {@link TunnelLane}: the request and its body go to the
- * connector, the answer comes back to the application. Each side stops reading while the other cannot take more, so
- * nothing piles up in memory beyond the tunnel's flow-control windows and the sockets' buffers.
+ * connector, the answer comes back to the application as the bytes the connector sent (it frames every answer, and
+ * strips the back end's hop-by-hop headers); only an application that does not keep its connection gets a
+ * {@code Connection: close} added to the head. Each side stops reading while the other cannot take more, so nothing
+ * piles up in memory beyond the tunnel's flow-control windows and the sockets' buffers.
  *
  * <p>Threads: {@code start}, {@code streamReady}, {@code streamFailed}, {@code requestContent}, {@code
  * streamWritable}, {@code clientWritable} and {@code clientGone} run on the application connection's event loop;
@@ -31,6 +30,7 @@ final class ProxiedExchange {
     private final Channel client;
     private final HttpProxyFrontend frontend;
     private final HttpRequest request;
+    private final boolean headRequest;
     private final boolean bodyless;
     private final boolean keepAlive;
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
@@ -42,10 +42,16 @@ final class ProxiedExchange {
     private volatile boolean finished;
 
     ProxiedExchange(
-            Channel client, HttpProxyFrontend frontend, HttpRequest request, boolean bodyless, boolean keepAlive) {
+            Channel client,
+            HttpProxyFrontend frontend,
+            HttpRequest request,
+            boolean headRequest,
+            boolean bodyless,
+            boolean keepAlive) {
         this.client = client;
         this.frontend = frontend;
         this.request = request;
+        this.headRequest = headRequest;
         this.bodyless = bodyless;
         this.keepAlive = keepAlive;
     }
@@ -76,6 +82,10 @@ final class ProxiedExchange {
     void streamFailed(String what) {
         releasePending();
         failBeforeAnswer(what);
+    }
+
+    boolean headRequest() {
+        return headRequest;
     }
 
     /** True once the application has sent the whole request. */
@@ -119,17 +129,9 @@ final class ProxiedExchange {
         early.clear();
     }
 
-    /** On the stream's event loop: part of the answer. */
+    /** On the stream's event loop: part of the answer ({@link io.mooring.tunnel.AnswerFramer}). */
     void responseRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpResponse response) {
-            responseStarted = true;
-            frame(response);
-        }
-        client.write(msg);
-        if (!client.isWritable()) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        if (msg instanceof LastHttpContent) {
+        if (msg == AnswerEnd.INSTANCE) {
             finished = true;
             client.flush();
             boolean reuse = keepAlive && requestComplete;
@@ -138,26 +140,33 @@ final class ProxiedExchange {
                 current.detach(this);
             }
             EventLoops.runOn(client, () -> frontend.exchangeDone(reuse));
+            return;
+        }
+        ByteBuf bytes;
+        if (msg instanceof AnswerHead head) {
+            responseStarted = true;
+            bytes = keepAlive || head.interim() ? head.content() : closing(head.content());
+        } else if (msg instanceof ByteBuf body) {
+            bytes = body;
+        } else {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        frontend.writeAnswer(bytes);
+        if (!client.isWritable()) {
+            ctx.channel().config().setAutoRead(false);
         }
     }
 
-    private void frame(HttpResponse response) {
-        if (response instanceof FullHttpResponse full) {
-            if (!HttpUtil.isContentLengthSet(full)) {
-                HttpUtil.setContentLength(full, full.content().readableBytes());
-            }
-        } else if (!HttpUtil.isContentLengthSet(response) && mayHaveBody(response.status())) {
-            HttpUtil.setTransferEncodingChunked(response, true);
-        }
-        if (!keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-    }
+    private static final byte[] CLOSE = "connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static boolean mayHaveBody(HttpResponseStatus status) {
-        return status.codeClass() != HttpStatusClass.INFORMATIONAL
-                && status.code() != HttpResponseStatus.NO_CONTENT.code()
-                && status.code() != HttpResponseStatus.NOT_MODIFIED.code();
+    /** The head with {@code Connection: close} added, for an application that does not keep its connection. */
+    private ByteBuf closing(ByteBuf head) {
+        int withoutEmptyLine = head.readableBytes() - (head.getByte(head.writerIndex() - 2) == '\r' ? 2 : 1);
+        ByteBuf closing = client.alloc().buffer(withoutEmptyLine + CLOSE.length);
+        closing.writeBytes(head, head.readerIndex(), withoutEmptyLine).writeBytes(CLOSE);
+        head.release();
+        return closing;
     }
 
     /** On the stream's event loop: the lane is gone; an answer under way is cut off, a missing one is a 502. */
@@ -178,7 +187,9 @@ final class ProxiedExchange {
             return;
         }
         client.writeAndFlush(ProxyProblem.CONNECTOR_UNAVAILABLE.response(
-                        client.alloc(), "The request did not reach the back end: " + what + ". Retry the request."))
+                        client.alloc(),
+                        "The request did not reach the back end: " + what + ". Retry the request.",
+                        headRequest))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -34,15 +34,22 @@ enum ProxyProblem {
         this.title = title;
     }
 
-    /** A complete answer that closes the client's connection once written. */
-    FullHttpResponse response(ByteBufAllocator allocator, String detail) {
+    /**
+     * A complete answer that closes the client's connection once written; to a {@code HEAD} request ({@code head}) the
+     * same head without the body.
+     */
+    FullHttpResponse response(ByteBufAllocator allocator, String detail, boolean head) {
         String body = "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.code()
                 + ",\"detail\":\"" + escape(detail) + "\"}";
         ByteBuf content = ByteBufUtil.writeUtf8(allocator, body);
+        int length = content.readableBytes();
+        if (head) {
+            content.clear();
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         if (this == PROXY_AUTHENTICATION_REQUIRED) {
             response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Bearer realm=\"Mooring connectivity\"");

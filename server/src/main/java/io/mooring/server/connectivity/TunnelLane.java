@@ -1,14 +1,14 @@
 package io.mooring.server.connectivity;
 
+import io.mooring.tunnel.AnswerFramer;
 import io.mooring.tunnel.StreamBytes;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An application connection's HTTP lane to a connector: one tunnel stream, opened with the connection's first
  * request and kept for the requests after it while they go to the same connector, so that a request costs bytes on
- * an open stream rather than a stream of its own. The stream carries HTTP/1.1 (see {@link TunnelProtocol#HTTP_PATH});
- * the {@link ProxiedExchange} of the request in progress gets what comes back.
+ * an open stream rather than a stream of its own. The stream carries HTTP/1.1 (see {@link TunnelProtocol#HTTP_PATH}).
+ * Requests are encoded onto it; answers are not decoded: the {@link AnswerFramer} only finds where each ends, and
+ * the {@link ProxiedExchange} of the request in progress passes the connector's bytes on to the application.
  *
  * <p>Threads: {@code open}, {@code attach}, {@code serves} and {@code close} run on the application connection's
  * event loop; the handler methods on the stream's, which is usually the same one.
@@ -29,6 +30,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     private final TunnelConnection connection;
     private final ConnectorKey key;
     private final Channel client;
+    private final AnswerFramer answers = new AnswerFramer();
     private volatile @Nullable Http2StreamChannel stream;
     private volatile @Nullable ProxiedExchange exchange;
     private volatile boolean closed;
@@ -43,14 +45,14 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     /** Opens a lane on {@code connection}; requests can be attached at once and go out when the stream is open. */
     static TunnelLane open(TunnelConnection connection, ConnectorKey key, Channel client) {
         TunnelLane lane = new TunnelLane(connection, key, client);
-        HttpDecoderConfig decoding = TunnelProtocol.laneDecoding();
         connection
                 .openStream(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
                     protected void initChannel(Http2StreamChannel channel) {
                         channel.pipeline()
                                 .addLast("bytes", new StreamBytes())
-                                .addLast("http", new HttpClientCodec(decoding, false, false))
+                                .addLast("requests", new HttpRequestEncoder())
+                                .addLast("answers", lane.answers)
                                 .addLast("lane", lane);
                     }
                 })
@@ -97,6 +99,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     /** Makes {@code next} the lane's request in progress; its request goes out as soon as the stream is open. */
     void attach(ProxiedExchange next) {
         exchange = next;
+        answers.expect(next.headRequest());
         Http2StreamChannel current = stream;
         if (current != null) {
             if (client.isWritable()) {

@@ -120,6 +120,48 @@ class HttpProxyTest extends ServerTest {
     }
 
     @Test
+    void answersShouldPassAsTheBackEndFramedThemWhetherChunkedOrToHead() {
+        try (ProxyClient client = client()) {
+            client.write(ProxyClient.head(
+                    "HEAD " + TARGET + "/sap/opu/odata/info HTTP/1.1", landscape.proxyAuthorization()));
+            ProxyClient.Response head = client.readAnswerToHead();
+            assertThat(head.status()).as(head.toString()).isEqualTo(200);
+            assertThat(head.header("Transfer-Encoding"))
+                    .as("the back end gives no length; the connector frames the answer as chunked, without a body")
+                    .isEqualToIgnoringCase("chunked");
+
+            ProxyClient.Response chunked =
+                    client.send("GET " + TARGET + "/sap/opu/odata/chunks HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(chunked.header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
+            assertThat(chunked.body()).isEqualTo("one two three");
+
+            ProxyClient.Response after =
+                    client.send("GET " + TARGET + "/sap/opu/odata/after HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(after.body()).isEqualTo("hello from /sap/opu/odata/after");
+        }
+        assertThat(landscape.backEnd.requests())
+                .extracting(BackEnd.Request::method)
+                .containsExactly("HEAD", "GET", "GET");
+    }
+
+    @Test
+    void aRequestFramedBothByLengthAndChunksShouldBeRefusedWith400AndItsConnectionClosed() {
+        try (ProxyClient client = client()) {
+            client.write(ProxyClient.head(
+                            "POST " + TARGET + "/sap/opu/odata/upload HTTP/1.1",
+                            landscape.proxyAuthorization(),
+                            "Content-Length: 100",
+                            "Transfer-Encoding: chunked")
+                    + "5\r\nhello\r\n0\r\n\r\n");
+            ProxyClient.Response answer = client.read(true);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("malformed-request", "Transfer-Encoding");
+            assertThat(client.closedByPeer()).isTrue();
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
     void withoutAValidConnectivityTokenTheProxyShouldAsk() {
         String destinationToken =
                 new Bindings(api, landscape.tenant).token(new Bindings(api, landscape.tenant).destinationCredentials());

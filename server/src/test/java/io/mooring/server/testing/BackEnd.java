@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An on-premise back end on a loopback port, the JDK's own HTTP server: it records every request it receives and
  * answers by the path's last segment — {@code .../download?bytes=N} streams N bytes, {@code .../upload} counts the
- * body's bytes, {@code .../held} waits until released, {@code .../redirect} redirects to itself, anything else says
- * hello.
+ * body's bytes, {@code .../held} waits until released, {@code .../redirect} redirects to itself, {@code .../chunks}
+ * answers in three chunks, anything else says hello.
  */
 public final class BackEnd implements AutoCloseable {
     private final HttpServer server;
@@ -97,6 +97,7 @@ public final class BackEnd implements AutoCloseable {
                     exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + port() + "/target?x=1");
                     exchange.sendResponseHeaders(302, -1);
                 }
+                case "/chunks" -> chunks(exchange);
                 default -> answer(exchange, 200, "hello from " + path);
             }
         }
@@ -123,6 +124,15 @@ public final class BackEnd implements AutoCloseable {
                 out.write(block, 0, now);
                 left -= now;
             }
+        }
+    }
+
+    private static void chunks(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String part : new String[] {"one ", "two ", "three"}) {
+            out.write(part.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
         }
     }
 

@@ -79,6 +79,15 @@ public final class ProxyClient implements AutoCloseable {
 
     /** Reads one response; with {@code keepBody} false the body is only counted (for large downloads). */
     public Response read(boolean keepBody) {
+        return read(keepBody, false);
+    }
+
+    /** Reads the response to a {@code HEAD} request: its status line and headers, and no body whatever they say. */
+    public Response readAnswerToHead() {
+        return read(false, true);
+    }
+
+    private Response read(boolean keepBody, boolean toHead) {
         try {
             String statusLine = line();
             if (statusLine == null) {
@@ -95,7 +104,9 @@ public final class ProxyClient implements AutoCloseable {
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             long length;
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            if (toHead) {
+                length = 0;
+            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 length = 0;
                 long chunk;
                 while ((chunk = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {

@@ -1,0 +1,340 @@
+package io.mooring.tunnel;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds where each HTTP/1.1 answer on a lane ends without decoding it, so that the answers can be passed on as the
+ * bytes they are: an answer goes up as an {@link AnswerHead}, then the rest of its bytes (body, chunk framing,
+ * trailers) as they are, in as few buffers as they arrived in, then {@link AnswerEnd#INSTANCE}. Only the status
+ * code, {@code Content-Length} and {@code Transfer-Encoding} are read.
+ *
+ * <p>The connector frames every answer it sends on a lane: by {@code Content-Length}, chunked, or without a body (an
+ * answer to {@code HEAD}, {@code 204}, {@code 304}). An answer framed otherwise, or a head over
+ * {@value #MAX_HEAD_BYTES} bytes, means the lane is out of step: the stream is closed. Whether the request was a
+ * {@code HEAD} is told with {@link #expect} before it goes out; a lane carries one request at a time.
+ */
+public final class AnswerFramer extends ChannelInboundHandlerAdapter {
+    /** The longest head accepted: a status line and a header block as long as the lanes' HTTP/1.1 decoders take. */
+    public static final int MAX_HEAD_BYTES =
+            TunnelProtocol.LANE_MAX_LINE_BYTES + TunnelProtocol.LANE_MAX_HEADER_BLOCK_BYTES;
+
+    private enum State {
+        HEAD,
+        FIXED_BODY,
+        CHUNK_SIZE,
+        CHUNK_EXTENSION,
+        CHUNK_DATA,
+        CHUNK_DATA_END,
+        TRAILER_LINE_START,
+        TRAILER_LINE,
+        TRAILER_END
+    }
+
+    private State state = State.HEAD;
+    private volatile boolean headRequest;
+    /** The head's bytes so far when it arrived in more than one buffer. */
+    private @Nullable ByteBuf partialHead;
+    /** Bytes of the head's current line so far, a carriage return not counted. */
+    private int headLineLength;
+
+    private long remaining;
+    private boolean chunkSizeSeen;
+
+    /** The next answer is to a {@code HEAD} request (and has no body whatever its head says), or not. */
+    public void expect(boolean head) {
+        headRequest = head;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            while (in.isReadable() && ctx.channel().isActive()) {
+                if (state == State.HEAD) {
+                    readHead(ctx, in);
+                } else {
+                    readRest(ctx, in);
+                }
+            }
+        } catch (DecoderException malformed) {
+            ctx.close();
+        } finally {
+            in.release();
+        }
+    }
+
+    private void readHead(ChannelHandlerContext ctx, ByteBuf in) {
+        int start = in.readerIndex();
+        int end = in.writerIndex();
+        int headEnd = -1;
+        int lineLength = headLineLength;
+        for (int i = start; i < end; i++) {
+            byte b = in.getByte(i);
+            if (b == '\n') {
+                if (lineLength == 0) {
+                    headEnd = i + 1;
+                    break;
+                }
+                lineLength = 0;
+            } else if (b != '\r') {
+                lineLength++;
+            }
+        }
+        ByteBuf earlier = partialHead;
+        int taken = (headEnd < 0 ? end : headEnd) - start;
+        if ((earlier == null ? 0 : earlier.readableBytes()) + taken > MAX_HEAD_BYTES) {
+            throw new DecoderException("an answer's head is longer than " + MAX_HEAD_BYTES + " bytes");
+        }
+        if (headEnd < 0) {
+            headLineLength = lineLength;
+            if (earlier == null) {
+                earlier = ctx.alloc().buffer(Math.max(taken * 2, 256));
+                partialHead = earlier;
+            }
+            earlier.writeBytes(in, taken);
+            return;
+        }
+        ByteBuf head;
+        if (earlier == null) {
+            head = in.readRetainedSlice(taken);
+        } else {
+            earlier.writeBytes(in, taken);
+            head = earlier;
+            partialHead = null;
+        }
+        headLineLength = 0;
+        boolean interim;
+        try {
+            interim = frame(head);
+        } catch (RuntimeException malformed) {
+            head.release();
+            throw malformed;
+        }
+        ctx.fireChannelRead(new AnswerHead(head, interim));
+        if (state == State.HEAD && !interim) {
+            ctx.fireChannelRead(AnswerEnd.INSTANCE);
+        }
+    }
+
+    /** Reads the head's framing; true for an interim (1xx) answer, after which the answer's final head follows. */
+    private boolean frame(ByteBuf head) {
+        int status = statusCode(head);
+        long contentLength = -1;
+        boolean chunked = false;
+        int end = head.writerIndex();
+        int line = head.indexOf(head.readerIndex(), end, (byte) '\n') + 1;
+        while (line < end) {
+            int lineEnd = head.indexOf(line, end, (byte) '\n');
+            int colon = head.indexOf(line, lineEnd, (byte) ':');
+            if (colon > line) {
+                if (nameIs(head, line, colon, CONTENT_LENGTH)) {
+                    long length = number(head, colon + 1, lineEnd);
+                    if (contentLength >= 0 && contentLength != length) {
+                        throw new DecoderException("an answer with two different Content-Length headers");
+                    }
+                    contentLength = length;
+                } else if (nameIs(head, line, colon, TRANSFER_ENCODING)) {
+                    chunked = endsWithChunked(head, colon + 1, lineEnd);
+                }
+            }
+            line = lineEnd + 1;
+        }
+        if (status / 100 == 1) {
+            return true;
+        }
+        if (headRequest || status == 204 || status == 304) {
+            state = State.HEAD;
+        } else if (chunked) {
+            state = State.CHUNK_SIZE;
+            remaining = 0;
+            chunkSizeSeen = false;
+        } else if (contentLength > 0) {
+            state = State.FIXED_BODY;
+            remaining = contentLength;
+        } else if (contentLength == 0) {
+            state = State.HEAD;
+        } else {
+            throw new DecoderException("an answer with neither Content-Length nor chunked transfer coding");
+        }
+        return false;
+    }
+
+    /** Passes on the bytes of the answer's rest that are in {@code in}, and its end when that is among them. */
+    private void readRest(ChannelHandlerContext ctx, ByteBuf in) {
+        int start = in.readerIndex();
+        int end = in.writerIndex();
+        int i = start;
+        while (i < end && state != State.HEAD) {
+            switch (state) {
+                case FIXED_BODY, CHUNK_DATA -> {
+                    int run = (int) Math.min(remaining, end - i);
+                    i += run;
+                    remaining -= run;
+                    if (remaining == 0) {
+                        state = state == State.FIXED_BODY ? State.HEAD : State.CHUNK_DATA_END;
+                    }
+                }
+                case CHUNK_SIZE -> i = chunkSize(in, i);
+                case CHUNK_EXTENSION -> {
+                    if (in.getByte(i++) == '\n') {
+                        endChunkSize();
+                    }
+                }
+                case CHUNK_DATA_END -> {
+                    byte b = in.getByte(i++);
+                    if (b == '\n') {
+                        state = State.CHUNK_SIZE;
+                        remaining = 0;
+                        chunkSizeSeen = false;
+                    } else if (b != '\r') {
+                        throw new DecoderException("a chunk's data is longer than its size says");
+                    }
+                }
+                case TRAILER_LINE_START -> {
+                    byte b = in.getByte(i++);
+                    state = b == '\n' ? State.HEAD : b == '\r' ? State.TRAILER_END : State.TRAILER_LINE;
+                }
+                case TRAILER_LINE -> {
+                    if (in.getByte(i++) == '\n') {
+                        state = State.TRAILER_LINE_START;
+                    }
+                }
+                case TRAILER_END -> {
+                    if (in.getByte(i++) != '\n') {
+                        throw new DecoderException("a trailer section that does not end with CRLF");
+                    }
+                    state = State.HEAD;
+                }
+                case HEAD -> throw new IllegalStateException();
+            }
+        }
+        ctx.fireChannelRead(in.readRetainedSlice(i - start));
+        if (state == State.HEAD) {
+            ctx.fireChannelRead(AnswerEnd.INSTANCE);
+        }
+    }
+
+    private int chunkSize(ByteBuf in, int at) {
+        byte b = in.getByte(at);
+        int digit = Character.digit(b, 16);
+        if (digit >= 0) {
+            if (remaining > (Long.MAX_VALUE >> 4)) {
+                throw new DecoderException("a chunk size that is too large");
+            }
+            remaining = remaining * 16 + digit;
+            chunkSizeSeen = true;
+        } else if (b == '\n') {
+            endChunkSize();
+        } else if (chunkSizeSeen && (b == ';' || b == ' ' || b == '\t' || b == '\r')) {
+            state = State.CHUNK_EXTENSION;
+        } else {
+            throw new DecoderException("a chunk size line that is not hexadecimal");
+        }
+        return at + 1;
+    }
+
+    private void endChunkSize() {
+        if (!chunkSizeSeen) {
+            throw new DecoderException("a chunk without a size");
+        }
+        state = remaining == 0 ? State.TRAILER_LINE_START : State.CHUNK_DATA;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        ByteBuf partial = partialHead;
+        partialHead = null;
+        ReferenceCountUtil.release(partial);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        handlerRemoved(ctx);
+        super.channelInactive(ctx);
+    }
+
+    private static final byte[] CONTENT_LENGTH = ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+    private static final byte[] CHUNKED = ascii("chunked");
+
+    private static int statusCode(ByteBuf head) {
+        int start = head.readerIndex();
+        int space = head.indexOf(start, head.writerIndex(), (byte) ' ');
+        if (space < 0 || head.writerIndex() - space < 4 || head.getByte(start) != 'H') {
+            throw new DecoderException("an answer that does not start with an HTTP status line");
+        }
+        int code = 0;
+        for (int i = space + 1; i <= space + 3; i++) {
+            int digit = head.getByte(i) - '0';
+            if (digit < 0 || digit > 9) {
+                throw new DecoderException("an answer without a three-digit status code");
+            }
+            code = code * 10 + digit;
+        }
+        return code;
+    }
+
+    private static boolean nameIs(ByteBuf head, int from, int to, byte[] lowerCaseName) {
+        if (to - from != lowerCaseName.length) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseName.length; i++) {
+            byte b = head.getByte(from + i);
+            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != lowerCaseName[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long number(ByteBuf head, int from, int to) {
+        long value = 0;
+        boolean digits = false;
+        for (int i = from; i < to; i++) {
+            byte b = head.getByte(i);
+            if (b >= '0' && b <= '9') {
+                if (value > (Long.MAX_VALUE - 9) / 10) {
+                    throw new DecoderException("a Content-Length that is too large");
+                }
+                value = value * 10 + (b - '0');
+                digits = true;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                throw new DecoderException("a Content-Length that is not a number");
+            }
+        }
+        if (!digits) {
+            throw new DecoderException("an empty Content-Length");
+        }
+        return value;
+    }
+
+    /** True when the last coding of a Transfer-Encoding value is {@code chunked}. */
+    private static boolean endsWithChunked(ByteBuf head, int from, int to) {
+        int last = to - 1;
+        while (last >= from && isBlank(head.getByte(last))) {
+            last--;
+        }
+        int first = last - CHUNKED.length + 1;
+        if (first < from || (first > from && !isBlank(head.getByte(first - 1)) && head.getByte(first - 1) != ',')) {
+            return false;
+        }
+        return nameIs(head, first, last + 1, CHUNKED);
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
