@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * answer to {@code HEAD}, {@code 204}, {@code 304}). An answer framed otherwise, or a head over
  * {@value #MAX_HEAD_BYTES} bytes, means the lane is out of step: the stream is closed. Whether the request was a
  * {@code HEAD} is told with {@link #expect} before it goes out; a lane carries one request at a time.
+ *
+ * <p>On the connector's connections to back ends the same framer reads the back ends' answers; there an answer with
+ * neither length nor chunks lasts until the back end closes the connection ({@link #untilClose()}), and its end
+ * comes when the connection does.
  */
 public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     /** The longest head accepted: a status line and a header block as long as the lanes' HTTP/1.1 decoders take. */
@@ -33,9 +37,11 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         CHUNK_DATA_END,
         TRAILER_LINE_START,
         TRAILER_LINE,
-        TRAILER_END
+        TRAILER_END,
+        UNTIL_CLOSE
     }
 
+    private final boolean closeDelimitedAllowed;
     private State state = State.HEAD;
     private volatile boolean headRequest;
     /** The head's bytes so far when it arrived in more than one buffer. */
@@ -45,6 +51,22 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
 
     private long remaining;
     private boolean chunkSizeSeen;
+    /** Whether the last head read frames its body in chunks. */
+    private boolean chunked;
+
+    private AnswerFramer(boolean closeDelimitedAllowed) {
+        this.closeDelimitedAllowed = closeDelimitedAllowed;
+    }
+
+    /** For a lane, whose every answer is framed. */
+    public static AnswerFramer framed() {
+        return new AnswerFramer(false);
+    }
+
+    /** For a connection to a back end, whose answer may also last until it closes the connection. */
+    public static AnswerFramer untilClose() {
+        return new AnswerFramer(true);
+    }
 
     /** The next answer is to a {@code HEAD} request (and has no body whatever its head says), or not. */
     public void expect(boolean head) {
@@ -119,7 +141,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             head.release();
             throw malformed;
         }
-        ctx.fireChannelRead(new AnswerHead(head, interim));
+        ctx.fireChannelRead(new AnswerHead(head, interim, chunked, state == State.UNTIL_CLOSE));
         if (state == State.HEAD && !interim) {
             ctx.fireChannelRead(AnswerEnd.INSTANCE);
         }
@@ -129,7 +151,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     private boolean frame(ByteBuf head) {
         int status = statusCode(head);
         long contentLength = -1;
-        boolean chunked = false;
+        chunked = false;
         int end = head.writerIndex();
         int line = head.indexOf(head.readerIndex(), end, (byte) '\n') + 1;
         while (line < end) {
@@ -162,6 +184,8 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             remaining = contentLength;
         } else if (contentLength == 0) {
             state = State.HEAD;
+        } else if (closeDelimitedAllowed) {
+            state = State.UNTIL_CLOSE;
         } else {
             throw new DecoderException("an answer with neither Content-Length nor chunked transfer coding");
         }
@@ -175,6 +199,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         int i = start;
         while (i < end && state != State.HEAD) {
             switch (state) {
+                case UNTIL_CLOSE -> i = end;
                 case FIXED_BODY, CHUNK_DATA -> {
                     int run = (int) Math.min(remaining, end - i);
                     i += run;
@@ -259,6 +284,10 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         handlerRemoved(ctx);
+        if (state == State.UNTIL_CLOSE) {
+            state = State.HEAD;
+            ctx.fireChannelRead(AnswerEnd.INSTANCE);
+        }
         super.channelInactive(ctx);
     }
 

@@ -9,13 +9,27 @@ import io.netty.buffer.DefaultByteBufHolder;
  */
 public final class AnswerHead extends DefaultByteBufHolder {
     private final boolean interim;
+    private final boolean chunked;
+    private final boolean untilClose;
 
-    AnswerHead(ByteBuf bytes, boolean interim) {
+    AnswerHead(ByteBuf bytes, boolean interim, boolean chunked, boolean untilClose) {
         super(bytes);
         this.interim = interim;
+        this.chunked = chunked;
+        this.untilClose = untilClose;
     }
 
     public boolean interim() {
         return interim;
+    }
+
+    /** Whether the body follows in chunks (the last transfer coding is {@code chunked}). */
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** Whether the body lasts until the connection closes: neither a length nor chunks frame it. */
+    public boolean untilClose() {
+        return untilClose;
     }
 }

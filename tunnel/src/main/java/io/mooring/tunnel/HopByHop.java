@@ -1,5 +1,6 @@
 package io.mooring.tunnel;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
@@ -64,8 +65,40 @@ public final class HopByHop {
         return false;
     }
 
+    /**
+     * True when the header name in {@code bytes} from {@code from} to {@code to} is a hop-by-hop one, as
+     * {@link #strip} sees them; read in place, for heads that are passed on as bytes.
+     */
+    public static boolean isHopByHop(ByteBuf bytes, int from, int to) {
+        for (AsciiString always : ALWAYS) {
+            if (to - from == always.length() && startsWith(bytes, from, to, always)) {
+                return true;
+            }
+        }
+        for (String prefix : PREFIXES) {
+            if (startsWith(bytes, from, to, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the bytes from {@code from} to {@code to} start with the lower-case {@code prefix}, in any case. */
+    public static boolean startsWith(ByteBuf bytes, int from, int to, CharSequence prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            byte b = bytes.getByte(from + i);
+            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the comma-separated {@code connection} value names {@code name}. */
-    private static boolean listed(String connection, CharSequence name) {
+    public static boolean listed(String connection, CharSequence name) {
         int start = 0;
         while (start <= connection.length()) {
             int comma = connection.indexOf(',', start);

@@ -24,7 +24,7 @@ class AnswerFramerTest {
 
     @Test
     void anAnswerInOneBufferGoesUpAsItsHeadItsBodyAndItsEnd() {
-        EmbeddedChannel lane = new EmbeddedChannel(new AnswerFramer());
+        EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
 
         lane.writeInbound(ascii(FIXED));
 
@@ -52,7 +52,7 @@ class AnswerFramerTest {
         }
         for (int first = 0; first <= all.length(); first++) {
             for (int second = first; second <= all.length(); second += 7) {
-                EmbeddedChannel lane = new EmbeddedChannel(new AnswerFramer());
+                EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
                 lane.writeInbound(ascii(all.substring(0, first)));
                 lane.writeInbound(ascii(all.substring(first, second)));
                 lane.writeInbound(ascii(all.substring(second)));
@@ -84,7 +84,7 @@ class AnswerFramerTest {
 
     @Test
     void anAnswerToHeadEndsWithItsHeadWhateverItsContentLength() {
-        AnswerFramer framer = new AnswerFramer();
+        AnswerFramer framer = AnswerFramer.framed();
         EmbeddedChannel lane = new EmbeddedChannel(framer);
         framer.expect(true);
 
@@ -114,7 +114,7 @@ class AnswerFramerTest {
                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\n",
                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n",
                 "garbage\r\n\r\n")) {
-            EmbeddedChannel lane = new EmbeddedChannel(new AnswerFramer());
+            EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
 
             lane.writeInbound(ascii(broken));
 
@@ -127,8 +127,32 @@ class AnswerFramerTest {
     }
 
     @Test
+    void fromABackEndAnAnswerWithoutLengthOrChunksEndsWhenTheConnectionCloses() {
+        EmbeddedChannel backend = new EmbeddedChannel(AnswerFramer.untilClose());
+
+        backend.writeInbound(ascii("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst "));
+        backend.writeInbound(ascii("second"));
+
+        AnswerHead head = backend.readInbound();
+        assertThat(head.untilClose()).isTrue();
+        assertThat(head.chunked()).isFalse();
+        head.release();
+        ByteBuf first = backend.readInbound();
+        ByteBuf second = backend.readInbound();
+        assertThat(first.toString(StandardCharsets.US_ASCII) + second.toString(StandardCharsets.US_ASCII))
+                .isEqualTo("first second");
+        first.release();
+        second.release();
+        assertThat((Object) backend.readInbound()).as("no end before the close").isNull();
+
+        backend.close();
+
+        assertThat((Object) backend.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
+    }
+
+    @Test
     void aHeadOverTheLimitClosesTheLaneAndKeepsNothing() {
-        EmbeddedChannel lane = new EmbeddedChannel(new AnswerFramer());
+        EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
         String line = "x-filler: " + "f".repeat(1000) + "\r\n";
 
         lane.writeInbound(ascii("HTTP/1.1 200 OK\r\n"));

@@ -1,5 +1,6 @@
 package io.mooring.connector.forward;
 
+import io.mooring.tunnel.AnswerFramer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -7,22 +8,37 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
-/** A connection to a back end; while an exchange owns it, what the back end sends goes to that exchange. */
+/**
+ * A connection to a back end; while an exchange owns it, what the back end sends goes to that exchange, framed into
+ * answers by an {@link AnswerFramer}.
+ */
 final class BackendConnection extends ChannelInboundHandlerAdapter {
     private @Nullable Channel channel;
     private @Nullable HttpExchange owner;
+    private @Nullable AnswerFramer answers;
 
     Channel channel() {
         return java.util.Objects.requireNonNull(channel, "not connected yet");
     }
 
-    void own(@Nullable HttpExchange exchange) {
+    /** Gives the connection to {@code exchange}, whose request is a {@code HEAD} ({@code headRequest}) or not. */
+    void own(HttpExchange exchange, boolean headRequest) {
         this.owner = exchange;
+        AnswerFramer framer = answers;
+        if (framer != null) {
+            framer.expect(headRequest);
+        }
+    }
+
+    /** The exchange is over; what the back end sends from now on is unasked for. */
+    void disown() {
+        this.owner = null;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        answers = ctx.pipeline().get(AnswerFramer.class);
     }
 
     @Override

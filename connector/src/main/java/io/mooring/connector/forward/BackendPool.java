@@ -1,5 +1,6 @@
 package io.mooring.connector.forward;
 
+import io.mooring.tunnel.AnswerFramer;
 import io.mooring.tunnel.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -7,8 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -27,12 +27,6 @@ public final class BackendPool {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int IDLE_SECONDS = 60;
     private static final int MAX_IDLE_PER_BACKEND = 64;
-
-    /** Bodies come in pieces of up to 64 KiB (Netty's default is 8 KiB): fewer, fuller DATA frames in the tunnel. */
-    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
-            .setMaxInitialLineLength(8192)
-            .setMaxHeaderSize(64 * 1024)
-            .setMaxChunkSize(64 * 1024);
 
     private final Map<EventLoop, Map<String, ArrayDeque<BackendConnection>>> idle = new ConcurrentHashMap<>();
     private final SslContext backendTls;
@@ -71,7 +65,8 @@ public final class BackendPool {
                         }
                         channel.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast(new HttpClientCodec(DECODING, false, false))
+                                .addLast(new HttpRequestEncoder())
+                                .addLast(AnswerFramer.untilClose())
                                 .addLast(connection);
                     }
                 })

@@ -3,8 +3,11 @@ package io.mooring.connector.forward;
 import io.mooring.connector.access.AccessControl;
 import io.mooring.connector.access.HttpDecision;
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.tunnel.AnswerEnd;
+import io.mooring.tunnel.AnswerHead;
 import io.mooring.tunnel.HopByHop;
 import io.mooring.tunnel.TunnelProtocol;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -15,10 +18,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -29,18 +31,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP lane from Mooring: its requests, one after another, each decided by access control and sent to the back
- * end of its system mapping over a pooled keep-alive connection, the answer coming back on the lane. Runs entirely
+ * end of its system mapping over a pooled keep-alive connection, the answer coming back on the lane. Answers are not
+ * decoded: the back end's bytes go on the lane as they came, behind a head that is rewritten only when it must be
+ * ({@link LaneAnswerHead}); an answer that lasts until the back end closes is put in chunks. Runs entirely
  * on the stream's event loop, which is also the back-end connections'. Should a request arrive before the one ahead
  * of it is answered, it waits (Mooring sends the next only after an answer, so this is defence, not a path).
  */
 final class HttpExchange extends ChannelInboundHandlerAdapter {
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
     private static final String CLIENT_CERTIFICATE_HEADER = "SSL_CLIENT_CERT";
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Forwarding forwarding;
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable Channel stream;
+    private @Nullable ChannelHandlerContext laneOut;
     private @Nullable SystemMapping mapping;
     private @Nullable BackendConnection backend;
     private boolean busy;
@@ -49,6 +56,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     private boolean responseComplete;
     private boolean backendKeepAlive;
+    private boolean headRequest;
+    /** The answer lasts until the back end closes, and goes on the lane in chunks. */
+    private boolean chunking;
 
     HttpExchange(Forwarding forwarding) {
         this.forwarding = forwarding;
@@ -57,6 +67,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         stream = ctx.channel();
+        laneOut = ctx.pipeline().context(StreamHandlers.ANSWER_ENCODER);
     }
 
     @Override
@@ -83,6 +94,8 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         responseStarted = false;
         responseComplete = false;
         backendKeepAlive = false;
+        chunking = false;
+        headRequest = HttpMethod.HEAD.equals(request.method());
         mapping = null;
         requestComplete = request instanceof LastHttpContent;
         if (request.decoderResult().isFailure()) {
@@ -211,7 +224,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             return;
         }
         backend = connection;
-        connection.own(this);
+        connection.own(this, headRequest);
         Channel backendChannel = connection.channel();
         backendChannel.write(outgoing);
         HttpContent content;
@@ -247,57 +260,52 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof HttpResponse response) {
-            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL && !(msg instanceof LastHttpContent)) {
-                ReferenceCountUtil.release(msg);
+        if (msg == AnswerEnd.INSTANCE) {
+            if (chunking) {
+                toLane(Unpooled.wrappedBuffer(LAST_CHUNK));
+            }
+            responseComplete = true;
+            current.flush();
+            finish();
+            return;
+        }
+        if (msg instanceof AnswerHead head) {
+            if (head.interim()) {
+                head.release();
                 return;
             }
             responseStarted = true;
-            backendKeepAlive = HttpUtil.isKeepAlive(response);
-            boolean delimited = HttpUtil.isContentLengthSet(response) || !mayHaveBody(response.status());
-            HopByHop.strip(response.headers());
-            if (!delimited) {
-                HttpUtil.setTransferEncodingChunked(response, true);
+            chunking = head.untilClose();
+            LaneAnswerHead lane = LaneAnswerHead.of(head.content(), chunking, mapping, current.alloc());
+            backendKeepAlive = lane.keepAlive();
+            toLane(lane.head());
+        } else if (msg instanceof ByteBuf body) {
+            if (chunking && body.isReadable()) {
+                toLane(Unpooled.copiedBuffer(Integer.toHexString(body.readableBytes()), StandardCharsets.US_ASCII)
+                        .writeBytes(CRLF));
+                toLane(body);
+                toLane(Unpooled.wrappedBuffer(CRLF));
+            } else {
+                toLane(body);
             }
-            mapLocation(response);
+        } else {
+            ReferenceCountUtil.release(msg);
+            return;
         }
-        current.write(msg);
         BackendConnection connection = backend;
         if (!current.isWritable() && connection != null) {
             connection.channel().config().setAutoRead(false);
         }
-        if (msg instanceof LastHttpContent) {
-            responseComplete = true;
-            current.flush();
-            finish();
-        }
     }
 
-    private void mapLocation(HttpResponse response) {
-        String location = response.headers().get(HttpHeaderNames.LOCATION);
-        SystemMapping target = mapping;
-        if (location == null || target == null) {
+    /** Writes bytes of an answer past the lane's response encoder, which only the connector's own answers use. */
+    private void toLane(ByteBuf bytes) {
+        ChannelHandlerContext out = laneOut;
+        if (out == null || !bytes.isReadable()) {
+            bytes.release();
             return;
         }
-        for (String scheme : new String[] {"http://", "https://"}) {
-            String internal = scheme + target.internalHost() + ":" + target.internalPort();
-            String internalDefault = scheme + target.internalHost();
-            String rest = null;
-            if (location.startsWith(internal)) {
-                rest = location.substring(internal.length());
-            } else if (location.startsWith(internalDefault)
-                    && (location.length() == internalDefault.length()
-                            || "/?#".indexOf(location.charAt(internalDefault.length())) >= 0)) {
-                rest = location.substring(internalDefault.length());
-            }
-            if (rest != null && (rest.isEmpty() || "/?#".indexOf(rest.charAt(0)) >= 0)) {
-                response.headers()
-                        .set(
-                                HttpHeaderNames.LOCATION,
-                                "http://" + target.virtualHost() + ":" + target.virtualPort() + rest);
-                return;
-            }
-        }
+        out.write(bytes, out.voidPromise());
     }
 
     void backendReadComplete() {
@@ -332,19 +340,12 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** 1xx, 204 and 304 answers never have a body; every other one is framed on the lane by length or chunks. */
-    private static boolean mayHaveBody(HttpResponseStatus status) {
-        return status.codeClass() != HttpStatusClass.INFORMATIONAL
-                && status.code() != HttpResponseStatus.NO_CONTENT.code()
-                && status.code() != HttpResponseStatus.NOT_MODIFIED.code();
-    }
-
     private void finish() {
         BackendConnection connection = backend;
         backend = null;
         SystemMapping target = mapping;
         if (connection != null && target != null) {
-            connection.own(null);
+            connection.disown();
             if (requestComplete && backendKeepAlive) {
                 forwarding
                         .backends()
@@ -393,11 +394,15 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         String body =
                 "{\"type\":\"urn:mooring:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.code()
                         + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        FullHttpResponse response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        int length = content.readableBytes();
+        if (headRequest) {
+            content.clear();
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, length)
                 .set(header, code);
         responseStarted = true;
         responseComplete = true;
@@ -434,7 +439,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         BackendConnection connection = backend;
         backend = null;
         if (connection != null && !responseComplete) {
-            connection.own(null);
+            connection.disown();
             connection.channel().close();
         }
         super.channelInactive(ctx);

@@ -30,7 +30,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     private final TunnelConnection connection;
     private final ConnectorKey key;
     private final Channel client;
-    private final AnswerFramer answers = new AnswerFramer();
+    private final AnswerFramer answers = AnswerFramer.framed();
     private volatile @Nullable Http2StreamChannel stream;
     private volatile @Nullable ProxiedExchange exchange;
     private volatile boolean closed;

@@ -5,12 +5,20 @@ import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_PORT;
 import static io.mooring.server.testing.OnPremiseLandscape.subPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mooring.connector.access.PrincipalType;
 import io.mooring.server.testing.BackEnd;
 import io.mooring.server.testing.Bindings;
 import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -126,9 +134,6 @@ class HttpProxyTest extends ServerTest {
                     "HEAD " + TARGET + "/sap/opu/odata/info HTTP/1.1", landscape.proxyAuthorization()));
             ProxyClient.Response head = client.readAnswerToHead();
             assertThat(head.status()).as(head.toString()).isEqualTo(200);
-            assertThat(head.header("Transfer-Encoding"))
-                    .as("the back end gives no length; the connector frames the answer as chunked, without a body")
-                    .isEqualToIgnoringCase("chunked");
 
             ProxyClient.Response chunked =
                     client.send("GET " + TARGET + "/sap/opu/odata/chunks HTTP/1.1", landscape.proxyAuthorization());
@@ -142,6 +147,34 @@ class HttpProxyTest extends ServerTest {
         assertThat(landscape.backEnd.requests())
                 .extracting(BackEnd.Request::method)
                 .containsExactly("HEAD", "GET", "GET");
+    }
+
+    @Test
+    void anAnswerTheBackEndEndsByClosingShouldArriveInChunksWithoutItsHopHeaders() throws IOException {
+        String answer = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nConnection: close, X-Hop\r\nX-Hop: one\r\n"
+                + "Keep-Alive: timeout=5\r\nX-Kept: two\r\n\r\nuntil the back end closes";
+        try (ClosingBackEnd closing = new ClosingBackEnd(answer);
+                ProxyClient client = client()) {
+            landscape.exposeHttp("closing.virtual", 8000, closing.port(), List.of(subPaths("/")));
+
+            ProxyClient.Response first =
+                    client.send("GET http://closing.virtual:8000/any HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(first.status()).as(first.toString()).isEqualTo(200);
+            assertThat(first.header("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
+            assertThat(first.body()).isEqualTo("until the back end closes");
+            assertThat(first.header("X-Kept")).isEqualTo("two");
+            assertThat(first.header("X-Hop")).isNull();
+            assertThat(first.header("Keep-Alive")).isNull();
+            assertThat(first.header("Connection")).isNull();
+
+            ProxyClient.Response second =
+                    client.send("GET http://closing.virtual:8000/again HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(second.body())
+                    .as("the closed back-end connection is not reused")
+                    .isEqualTo("until the back end closes");
+        } finally {
+            landscape.expose(List.of(subPaths("/sap/opu/odata")), PrincipalType.NONE);
+        }
     }
 
     @Test
@@ -307,5 +340,42 @@ class HttpProxyTest extends ServerTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         }
         assertThat(landscape.backEnd.requests().getFirst().rawPath()).isEqualTo("/sap/opu/odata/orders");
+    }
+
+    /** A back end that answers every request with the same bytes and then closes the connection. */
+    private static final class ClosingBackEnd implements AutoCloseable {
+        private final ServerSocket server;
+        private final byte[] answer;
+
+        ClosingBackEnd(String answer) throws IOException {
+            this.answer = answer.getBytes(StandardCharsets.US_ASCII);
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(this::acceptAll);
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void acceptAll() {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    BufferedReader request = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                    String line;
+                    while ((line = request.readLine()) != null && !line.isEmpty()) {
+                        // the request's head; it has no body
+                    }
+                    socket.getOutputStream().write(answer);
+                } catch (IOException closed) {
+                    // closed by the test, or the proxy hung up
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }

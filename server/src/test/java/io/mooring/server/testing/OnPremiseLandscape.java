@@ -112,7 +112,7 @@ public final class OnPremiseLandscape implements AutoCloseable {
      * the connector has; one with the same virtual host and port is replaced.
      */
     public void exposeTcp(String virtualHost, int virtualPort, int internalPort) {
-        SystemMapping mapping = new SystemMapping(
+        add(new SystemMapping(
                 virtualHost,
                 virtualPort,
                 "127.0.0.1",
@@ -122,7 +122,28 @@ public final class OnPremiseLandscape implements AutoCloseable {
                 HostHeader.VIRTUAL,
                 PrincipalType.NONE,
                 "",
-                List.of());
+                List.of()));
+    }
+
+    /**
+     * Adds an HTTP mapping of {@code virtualHost:virtualPort} to a port on loopback with these resources, next to the
+     * mappings the connector has; one with the same virtual host and port is replaced.
+     */
+    public void exposeHttp(String virtualHost, int virtualPort, int internalPort, List<Resource> resources) {
+        add(new SystemMapping(
+                virtualHost,
+                virtualPort,
+                "127.0.0.1",
+                internalPort,
+                Protocol.HTTP,
+                "ABAP_SYSTEM",
+                HostHeader.VIRTUAL,
+                PrincipalType.NONE,
+                "",
+                resources));
+    }
+
+    private void add(SystemMapping mapping) {
         connector.configuration().update(current -> {
             List<SystemMapping> mappings = new ArrayList<>(current.mappings());
             mappings.removeIf(existing -> existing.key().equals(mapping.key()));
