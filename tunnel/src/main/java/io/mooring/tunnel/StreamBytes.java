@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a tunnel stream into a byte stream, so that HTTP/1.1 codecs can sit on it: the bytes of inbound DATA frames
+ * Turns a tunnel stream into a byte stream, so that HTTP/1.1 codecs and the {@link AnswerFramer} can sit on it: the bytes of inbound DATA frames
  * go up the pipeline, outbound bytes leave as DATA frames. HEADERS frames only open a stream; one that answers with
  * anything but {@code 200} closes it, and so does an end of stream (neither side half-closes an HTTP lane).
  *
@@ -25,9 +25,27 @@ public final class StreamBytes extends ChannelDuplexHandler {
     /** Writes up to this size are gathered into one frame; larger ones go out as they are. */
     private static final int GATHER_LIMIT = 16 * 1024;
 
+    private final boolean contiguous;
     private @Nullable ByteBuf pending;
     private @Nullable ChannelPromise pendingPromise;
     private boolean pendingIsCopy;
+
+    private StreamBytes(boolean contiguous) {
+        this.contiguous = contiguous;
+    }
+
+    /** For a reader that needs each frame's bytes in one piece: Netty's HTTP/1.1 decoders ({@link #inOnePiece}). */
+    public static StreamBytes contiguous() {
+        return new StreamBytes(true);
+    }
+
+    /**
+     * For a reader that takes a frame's bytes as they arrived, in one or several pieces: the {@link AnswerFramer},
+     * which only slices an answer's body, so that a bulk answer reaches the application's socket without a copy.
+     */
+    public static StreamBytes asReceived() {
+        return new StreamBytes(false);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -35,7 +53,7 @@ public final class StreamBytes extends ChannelDuplexHandler {
             boolean end = data.isEndStream();
             ByteBuf bytes = data.content();
             if (bytes.isReadable()) {
-                ctx.fireChannelRead(inOnePiece(ctx, bytes));
+                ctx.fireChannelRead(contiguous ? inOnePiece(ctx, bytes) : bytes.retain());
             }
             data.release();
             if (end) {
@@ -55,8 +73,9 @@ public final class StreamBytes extends ChannelDuplexHandler {
     /**
      * The frame's bytes as one buffer. A DATA frame that spanned several socket reads arrives as a composite of them
      * ({@link TunnelProtocol#frameCodec}); Netty's HTTP/1.1 decoders copy such a composite into a buffer of their own
-     * through a temporary heap array, which was about a quarter of the server's CPU while it relayed 1 MiB answers.
-     * One direct copy, part by part, costs a fraction of that.
+     * through a temporary heap array, which was about a quarter of the server's CPU while it relayed 1 MiB answers,
+     * and the answer framer would read it byte by byte across its parts. One direct copy, part by part, costs a
+     * fraction of that.
      */
     private static ByteBuf inOnePiece(ChannelHandlerContext ctx, ByteBuf bytes) {
         if (bytes.isContiguous()) {

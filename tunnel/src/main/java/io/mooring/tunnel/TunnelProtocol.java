@@ -131,8 +131,9 @@ public final class TunnelProtocol {
     }
 
     /**
-     * How a tunnel end reads the HTTP/1.1 of an HTTP lane: the lines and headers were checked where they entered
-     * (the proxy's port, the connector's back-end connection), so they are not validated a second time.
+     * How the connector reads the requests on an HTTP lane: their lines and headers were checked where they entered
+     * (the proxy's port), so they are not validated a second time. Answers are not decoded at all
+     * ({@link AnswerFramer}).
      */
     public static HttpDecoderConfig laneDecoding() {
         return new HttpDecoderConfig()

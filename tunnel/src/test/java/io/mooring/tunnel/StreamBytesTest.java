@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StreamBytesTest {
     @Test
     void aFrameGatheredFromSeveralReadsGoesUpInOnePieceWithItsBytesInOrder() {
-        EmbeddedChannel stream = new EmbeddedChannel(new StreamBytes());
+        EmbeddedChannel stream = new EmbeddedChannel(StreamBytes.contiguous());
         CompositeByteBuf pieces = Unpooled.compositeBuffer();
         pieces.addComponent(true, Unpooled.directBuffer().writeBytes(bytes("HTTP/1.1 200 OK\r\n")));
         pieces.addComponent(true, Unpooled.directBuffer().writeBytes(bytes("Content-Length: 5\r\n\r\n")));
@@ -32,8 +32,25 @@ class StreamBytesTest {
     }
 
     @Test
+    void readAsReceivedAFrameGatheredFromSeveralReadsGoesUpAsItsPieces() {
+        EmbeddedChannel stream = new EmbeddedChannel(StreamBytes.asReceived());
+        CompositeByteBuf pieces = Unpooled.compositeBuffer();
+        pieces.addComponent(true, Unpooled.directBuffer().writeBytes(bytes("first ")));
+        pieces.addComponent(true, Unpooled.directBuffer().writeBytes(bytes("second")));
+
+        stream.writeInbound(new DefaultHttp2DataFrame(pieces));
+
+        ByteBuf read = stream.readInbound();
+        assertThat(read).isSameAs(pieces);
+        assertThat(read.toString(StandardCharsets.US_ASCII)).isEqualTo("first second");
+        assertThat(read.refCnt()).isOne();
+        read.release();
+        assertThat(stream.finish()).isFalse();
+    }
+
+    @Test
     void aFrameInOnePieceGoesUpAsItIs() {
-        EmbeddedChannel stream = new EmbeddedChannel(new StreamBytes());
+        EmbeddedChannel stream = new EmbeddedChannel(StreamBytes.contiguous());
         ByteBuf content = Unpooled.directBuffer().writeBytes(bytes("GET / HTTP/1.1\r\n\r\n"));
 
         stream.writeInbound(new DefaultHttp2DataFrame(content));
@@ -47,7 +64,7 @@ class StreamBytesTest {
 
     @Test
     void smallWritesBetweenFlushesLeaveAsOneFrame() {
-        EmbeddedChannel stream = new EmbeddedChannel(new StreamBytes());
+        EmbeddedChannel stream = new EmbeddedChannel(StreamBytes.contiguous());
 
         stream.write(Unpooled.copiedBuffer(bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n")));
         stream.write(Unpooled.copiedBuffer(bytes("ok")));

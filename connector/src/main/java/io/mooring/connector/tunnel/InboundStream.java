@@ -54,7 +54,7 @@ final class InboundStream extends ChannelInboundHandlerAdapter {
             pipeline.addLast(new SessionResponder(reports, session));
         } else if (path != null && TunnelProtocol.HTTP_PATH.contentEquals(path)) {
             ReferenceCountUtil.release(msg);
-            pipeline.replace(this, "bytes", new StreamBytes());
+            pipeline.replace(this, "bytes", StreamBytes.contiguous());
             StreamHandlers.http(pipeline, forwarding);
             ctx.channel().writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(OK)));
             return;

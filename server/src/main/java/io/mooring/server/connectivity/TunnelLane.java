@@ -50,7 +50,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
                     @Override
                     protected void initChannel(Http2StreamChannel channel) {
                         channel.pipeline()
-                                .addLast("bytes", new StreamBytes())
+                                .addLast("bytes", StreamBytes.asReceived())
                                 .addLast("requests", new HttpRequestEncoder())
                                 .addLast("answers", lane.answers)
                                 .addLast("lane", lane);
