@@ -215,6 +215,41 @@ class HttpProxyTest extends ServerTest {
     }
 
     @Test
+    void aRefusedHeadRequestShouldGetTheProblemsHeadWithoutItsBody() {
+        try (ProxyClient client = client()) {
+            client.write(ProxyClient.head("HEAD " + TARGET + "/sap/opu/odata HTTP/1.1"));
+            ProxyClient.Response response = client.readAnswerToHead();
+            assertThat(response.status()).isEqualTo(407);
+            assertThat(Integer.parseInt(response.header("Content-Length"))).isPositive();
+            assertThat(client.closedByPeer())
+                    .as("nothing after the head: the connection ends")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aHeadRequestToAnUnreachableBackEndShouldGetA502HeadAndLeaveTheConnectionReady() throws IOException {
+        int closedPort;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        landscape.exposeHttp("gone.virtual", 8000, closedPort, List.of(subPaths("/")));
+        try (ProxyClient client = client()) {
+            client.write(
+                    ProxyClient.head("HEAD http://gone.virtual:8000/any HTTP/1.1", landscape.proxyAuthorization()));
+            ProxyClient.Response unreachable = client.readAnswerToHead();
+            assertThat(unreachable.status()).isEqualTo(502);
+            assertThat(unreachable.header("mooring-backend-error")).isEqualTo("unreachable");
+
+            ProxyClient.Response next =
+                    client.send("GET " + TARGET + "/sap/opu/odata/next HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(next.body()).as("the lane is still in step").isEqualTo("hello from /sap/opu/odata/next");
+        } finally {
+            landscape.expose(List.of(subPaths("/sap/opu/odata")), PrincipalType.NONE);
+        }
+    }
+
+    @Test
     void httpsTargetsAndConnectShouldBeRefusedWith405() {
         try (ProxyClient client = client()) {
             assertThat(client.send("GET https://" + VIRTUAL_HOST + ":443/sap HTTP/1.1", landscape.proxyAuthorization())
