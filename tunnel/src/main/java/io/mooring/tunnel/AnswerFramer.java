@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,13 +157,13 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             int lineEnd = head.indexOf(line, end, (byte) '\n');
             int colon = head.indexOf(line, lineEnd, (byte) ':');
             if (colon > line) {
-                if (nameIs(head, line, colon, CONTENT_LENGTH)) {
+                if (HeadBytes.isName(head, line, colon, CONTENT_LENGTH)) {
                     long length = number(head, colon + 1, lineEnd);
                     if (contentLength >= 0 && contentLength != length) {
                         throw new DecoderException("an answer with two different Content-Length headers");
                     }
                     contentLength = length;
-                } else if (nameIs(head, line, colon, TRANSFER_ENCODING)) {
+                } else if (HeadBytes.isName(head, line, colon, TRANSFER_ENCODING)) {
                     chunked = endsWithChunked(head, colon + 1, lineEnd);
                 }
             }
@@ -291,9 +290,9 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    private static final byte[] CONTENT_LENGTH = ascii("content-length");
-    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
-    private static final byte[] CHUNKED = ascii("chunked");
+    private static final String CONTENT_LENGTH = "content-length";
+    private static final String TRANSFER_ENCODING = "transfer-encoding";
+    private static final String CHUNKED = "chunked";
 
     private static int statusCode(ByteBuf head) {
         int start = head.readerIndex();
@@ -310,19 +309,6 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             code = code * 10 + digit;
         }
         return code;
-    }
-
-    private static boolean nameIs(ByteBuf head, int from, int to, byte[] lowerCaseName) {
-        if (to - from != lowerCaseName.length) {
-            return false;
-        }
-        for (int i = 0; i < lowerCaseName.length; i++) {
-            byte b = head.getByte(from + i);
-            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != lowerCaseName[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long number(ByteBuf head, int from, int to) {
@@ -349,21 +335,14 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     /** True when the last coding of a Transfer-Encoding value is {@code chunked}. */
     private static boolean endsWithChunked(ByteBuf head, int from, int to) {
         int last = to - 1;
-        while (last >= from && isBlank(head.getByte(last))) {
+        while (last >= from && HeadBytes.isBlank(head.getByte(last))) {
             last--;
         }
-        int first = last - CHUNKED.length + 1;
-        if (first < from || (first > from && !isBlank(head.getByte(first - 1)) && head.getByte(first - 1) != ',')) {
+        int first = last - CHUNKED.length() + 1;
+        if (first < from
+                || (first > from && !HeadBytes.isBlank(head.getByte(first - 1)) && head.getByte(first - 1) != ',')) {
             return false;
         }
-        return nameIs(head, first, last + 1, CHUNKED);
-    }
-
-    private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r';
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+        return HeadBytes.isName(head, first, last + 1, CHUNKED);
     }
 }

@@ -71,30 +71,16 @@ public final class HopByHop {
      */
     public static boolean isHopByHop(ByteBuf bytes, int from, int to) {
         for (AsciiString always : ALWAYS) {
-            if (to - from == always.length() && startsWith(bytes, from, to, always)) {
+            if (HeadBytes.isName(bytes, from, to, always)) {
                 return true;
             }
         }
         for (String prefix : PREFIXES) {
-            if (startsWith(bytes, from, to, prefix)) {
+            if (HeadBytes.startsWith(bytes, from, to, prefix)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** True when the bytes from {@code from} to {@code to} start with the lower-case {@code prefix}, in any case. */
-    public static boolean startsWith(ByteBuf bytes, int from, int to, CharSequence prefix) {
-        if (to - from < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            byte b = bytes.getByte(from + i);
-            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** True when the comma-separated {@code connection} value names {@code name}. */

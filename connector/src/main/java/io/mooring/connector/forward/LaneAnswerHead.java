@@ -1,6 +1,7 @@
 package io.mooring.connector.forward;
 
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.tunnel.HeadBytes;
 import io.mooring.tunnel.HopByHop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -33,7 +34,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
         int start = head.readerIndex();
         int end = head.writerIndex();
         int statusLineEnd = head.indexOf(start, end, (byte) '\n') + 1;
-        boolean http10 = HopByHop.startsWith(head, start, statusLineEnd, "http/1.0");
+        boolean http10 = HeadBytes.startsWith(head, start, statusLineEnd, "http/1.0");
         String connection = null;
         boolean rewrite = untilClose;
         boolean contentLength = false;
@@ -42,15 +43,15 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
             int lineEnd = head.indexOf(line, end, (byte) '\n') + 1;
             int colon = head.indexOf(line, lineEnd, (byte) ':');
             if (colon > line) {
-                if (isName(head, line, colon, CONNECTION)) {
+                if (HeadBytes.isName(head, line, colon, CONNECTION)) {
                     String value = value(head, colon, lineEnd);
                     connection = connection == null ? value : connection + "," + value;
                     rewrite = true;
-                } else if (isName(head, line, colon, TRANSFER_ENCODING)) {
+                } else if (HeadBytes.isName(head, line, colon, TRANSFER_ENCODING)) {
                     transferEncoding = true;
-                } else if (isName(head, line, colon, CONTENT_LENGTH)) {
+                } else if (HeadBytes.isName(head, line, colon, CONTENT_LENGTH)) {
                     contentLength = true;
-                } else if (HopByHop.isHopByHop(head, line, colon) || isName(head, line, colon, LOCATION)) {
+                } else if (HopByHop.isHopByHop(head, line, colon) || HeadBytes.isName(head, line, colon, LOCATION)) {
                     rewrite = true;
                 }
             }
@@ -68,7 +69,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
             int lineEnd = head.indexOf(line, end, (byte) '\n') + 1;
             int colon = head.indexOf(line, lineEnd, (byte) ':');
             if (colon > line) {
-                if (mapping != null && isName(head, line, colon, LOCATION)) {
+                if (mapping != null && HeadBytes.isName(head, line, colon, LOCATION)) {
                     String location = Redirects.toVirtual(value(head, colon, lineEnd), mapping);
                     lane.writeCharSequence("location: " + location + "\r\n", StandardCharsets.ISO_8859_1);
                 } else if (keeps(head, line, colon, connection, transferEncoding)) {
@@ -87,10 +88,10 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
 
     private static boolean keeps(
             ByteBuf head, int line, int colon, @Nullable String connection, boolean transferEncoding) {
-        if (isName(head, line, colon, TRANSFER_ENCODING)) {
+        if (HeadBytes.isName(head, line, colon, TRANSFER_ENCODING)) {
             return true;
         }
-        if (transferEncoding && isName(head, line, colon, CONTENT_LENGTH)) {
+        if (transferEncoding && HeadBytes.isName(head, line, colon, CONTENT_LENGTH)) {
             return false;
         }
         if (HopByHop.isHopByHop(head, line, colon)) {
@@ -100,24 +101,16 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
                 || !HopByHop.listed(connection, head.toString(line, colon - line, StandardCharsets.ISO_8859_1));
     }
 
-    private static boolean isName(ByteBuf head, int from, int to, String lowerCaseName) {
-        return to - from == lowerCaseName.length() && HopByHop.startsWith(head, from, to, lowerCaseName);
-    }
-
     /** The value after {@code colon} up to the line's end, without the surrounding blanks. */
     private static String value(ByteBuf head, int colon, int lineEnd) {
         int from = colon + 1;
         int to = lineEnd;
-        while (to > from && isBlank(head.getByte(to - 1))) {
+        while (to > from && HeadBytes.isBlank(head.getByte(to - 1))) {
             to--;
         }
-        while (from < to && isBlank(head.getByte(from))) {
+        while (from < to && HeadBytes.isBlank(head.getByte(from))) {
             from++;
         }
         return head.toString(from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean isBlank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 }

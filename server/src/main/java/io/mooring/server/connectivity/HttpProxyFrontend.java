@@ -62,8 +62,6 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     private @Nullable ProxiedExchange exchange;
     private @Nullable TunnelLane lane;
     private boolean rejected;
-    /** Whether the request being begun is a {@code HEAD}, whose answer has no body. */
-    private boolean headRequest;
 
     HttpProxyFrontend(ProxyAuthorization authorization, ConnectorSessions sessions) {
         this.authorization = authorization;
@@ -115,11 +113,11 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     }
 
     private void begin(ChannelHandlerContext ctx, HttpRequest request) {
-        headRequest = HttpMethod.HEAD.equals(request.method());
+        boolean headRequest = HttpMethod.HEAD.equals(request.method());
         try {
             Optional<Rejection> rejection = check(request);
             if (rejection.isPresent()) {
-                reject(ctx, rejection.get());
+                reject(ctx, rejection.get(), headRequest);
                 return;
             }
             Target target = Target.of(request.uri());
@@ -132,7 +130,8 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                         new Rejection(
                                 ProxyProblem.PROXY_AUTHENTICATION_REQUIRED,
                                 "Send Proxy-Authorization: Bearer <token>, with a token of a connectivity service binding "
-                                        + "(POST /oauth/token with the binding's clientid and clientsecret)."));
+                                        + "(POST /oauth/token with the binding's clientid and clientsecret)."),
+                        headRequest);
                 return;
             }
             String principal = null;
@@ -145,7 +144,8 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                             new Rejection(
                                     ProxyProblem.PROXY_AUTHENTICATION_REQUIRED,
                                     "SAP-Connectivity-Authentication must be 'Bearer <token>' with a valid token of a user; "
-                                            + "get a fresh user token and send it again."));
+                                            + "get a fresh user token and send it again."),
+                            headRequest);
                     return;
                 }
             }
@@ -172,7 +172,8 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                                                 : "with location ID '" + location + "'")
                                         + " is connected for subaccount " + subaccount
                                         + "; start the connector, or send the location ID of a connected one in "
-                                        + "SAP-Connectivity-SCC-Location_ID."));
+                                        + "SAP-Connectivity-SCC-Location_ID."),
+                        headRequest);
                 return;
             }
             boolean bodyless =
@@ -270,9 +271,10 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 || AUTHENTICATION_HEADER.equalsIgnoreCase(name);
     }
 
-    private void reject(ChannelHandlerContext ctx, Rejection rejection) {
+    /** Answers with the problem and closes; to a {@code HEAD} request ({@code head}) without the problem's body. */
+    private void reject(ChannelHandlerContext ctx, Rejection rejection, boolean head) {
         rejected = true;
-        ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail(), headRequest))
+        ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail(), head))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
