@@ -12,9 +12,10 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a tunnel stream into a byte stream, so that HTTP/1.1 codecs and the {@link AnswerFramer} can sit on it: the bytes of inbound DATA frames
- * go up the pipeline, outbound bytes leave as DATA frames. HEADERS frames only open a stream; one that answers with
- * anything but {@code 200} closes it, and so does an end of stream (neither side half-closes an HTTP lane).
+ * Turns a tunnel stream into a byte stream, so that HTTP/1.1 codecs and the {@link AnswerFramer} can sit on it: the
+ * bytes of inbound DATA frames go up the pipeline, outbound bytes leave as DATA frames. HEADERS frames only open a
+ * stream; one that answers with anything but {@code 200} closes it, and so does an end of stream (neither side
+ * half-closes an HTTP lane).
  *
  * <p>Small writes between two flushes (an answer's head and its short body, say) leave as one DATA frame: a frame
  * costs far more to frame, flow-control and encrypt than its few bytes cost to copy.
