@@ -1,8 +1,8 @@
 package io.mooring.connector.access;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jspecify.annotations.Nullable;
+import io.mooring.connector.json.JsonObject;
+import io.mooring.connector.json.JsonValue;
+import java.util.Set;
 
 /**
  * A path of a back end that the connector admits, alone or with everything below it.
@@ -38,23 +38,21 @@ public record Resource(String path, boolean subPaths, boolean active, boolean we
         description = description == null ? "" : description;
     }
 
+    private static final Set<String> JSON_FIELDS =
+            Set.of("path", "subPaths", "active", "websocketUpgrade", "description");
+
     /**
      * Reads a resource from JSON, where {@code active} defaults to {@code true} when left out, so that a resource
      * added without it admits what it names; {@code subPaths} and {@code websocketUpgrade} default to {@code false}.
      */
-    @JsonCreator
-    static Resource fromJson(
-            @JsonProperty("path") String path,
-            @JsonProperty("subPaths") @Nullable Boolean subPaths,
-            @JsonProperty("active") @Nullable Boolean active,
-            @JsonProperty("websocketUpgrade") @Nullable Boolean websocketUpgrade,
-            @JsonProperty("description") @Nullable String description) {
-        return new Resource(
-                path,
-                Boolean.TRUE.equals(subPaths),
-                !Boolean.FALSE.equals(active),
-                Boolean.TRUE.equals(websocketUpgrade),
-                description == null ? "" : description);
+    public static Resource fromJson(JsonValue json) {
+        JsonObject fields = json.object().fields(JSON_FIELDS);
+        return fields.build(() -> new Resource(
+                fields.string("path"),
+                Boolean.TRUE.equals(fields.bool("subPaths")),
+                !Boolean.FALSE.equals(fields.bool("active")),
+                Boolean.TRUE.equals(fields.bool("websocketUpgrade")),
+                fields.string("description")));
     }
 
     /** An active resource without WebSocket upgrades and description. */

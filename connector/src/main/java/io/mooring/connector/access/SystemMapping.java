@@ -2,6 +2,8 @@ package io.mooring.connector.access;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mooring.connector.json.JsonObject;
+import io.mooring.connector.json.JsonValue;
 import io.mooring.tunnel.ConnectorReport.Protocol;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +40,18 @@ public record SystemMapping(
     /** The back-end type of a mapping that names none. */
     public static final String DEFAULT_BACKEND_TYPE = "NON_SAP_SYSTEM";
 
+    private static final Set<String> JSON_FIELDS = Set.of(
+            "virtualHost",
+            "virtualPort",
+            "internalHost",
+            "internalPort",
+            "protocol",
+            "backendType",
+            "hostHeader",
+            "principalType",
+            "description",
+            "resources");
+
     public SystemMapping {
         virtualHost = checkHost("virtualHost", virtualHost).toLowerCase(Locale.ROOT);
         String key = virtualHost + ":" + virtualPort;
@@ -58,6 +72,22 @@ public record SystemMapping(
                     "System mapping " + key + ": a TCP mapping has no resources; remove them or use HTTP or HTTPS.");
         }
         checkDistinctPaths(key, resources);
+    }
+
+    /** Reads a mapping from JSON; the fields left out take the defaults of the constructor. */
+    public static SystemMapping fromJson(JsonValue json) {
+        JsonObject fields = json.object().fields(JSON_FIELDS);
+        return fields.build(() -> new SystemMapping(
+                fields.string("virtualHost"),
+                fields.integer("virtualPort"),
+                fields.string("internalHost"),
+                fields.integer("internalPort"),
+                fields.enumValue("protocol", Protocol.class),
+                fields.string("backendType"),
+                fields.enumValue("hostHeader", HostHeader.class),
+                fields.enumValue("principalType", PrincipalType.class),
+                fields.string("description"),
+                fields.list("resources", Resource::fromJson)));
     }
 
     /** The mapping's identity: {@code virtualHost:virtualPort}, the host in lower case. */

@@ -79,7 +79,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static AdminResponse problem(ApiProblem problem) {
-        return AdminResponse.problem(problem, AdminJson.MAPPER);
+        return AdminResponse.problem(problem);
     }
 
     private static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {

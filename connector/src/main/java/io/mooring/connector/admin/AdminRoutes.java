@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.mooring.connector.audit.AuditLog;
 import io.mooring.connector.config.AuditLevel;
 import io.mooring.connector.config.ConfigurationStore;
+import io.mooring.connector.json.JsonObject;
+import io.mooring.connector.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -73,7 +76,7 @@ final class AdminRoutes {
         if (!request.method().equals("POST")) {
             throw ApiProblem.methodNotAllowed("/pairing", "POST");
         }
-        PairingRequest body = AdminJson.read(request.body(), PairingRequest.class, PAIRING_EXAMPLE);
+        PairingRequest body = AdminJson.read(request.body(), PairingRequest::fromJson, PAIRING_EXAMPLE);
         String url = requireText(body.url(), "url");
         String token = requireText(body.token(), "token");
         checkMooringUrl(url);
@@ -91,7 +94,7 @@ final class AdminRoutes {
         return switch (request.method()) {
             case "GET" -> json(Map.of("level", store.current().auditLevel()));
             case "PUT" -> {
-                LevelRequest body = AdminJson.read(request.body(), LevelRequest.class, LEVEL_EXAMPLE);
+                LevelRequest body = AdminJson.read(request.body(), LevelRequest::fromJson, LEVEL_EXAMPLE);
                 if (body.level() == null) {
                     throw ApiProblem.invalidInput("level is missing; send " + LEVEL_EXAMPLE + " with one of "
                             + Arrays.toString(AuditLevel.values()) + ".");
@@ -160,16 +163,26 @@ final class AdminRoutes {
     }
 
     private static AdminResponse json(Object value) {
-        return AdminResponse.json(200, value, AdminJson.MAPPER);
+        return AdminResponse.json(200, value);
     }
 
     private static AdminResponse problem(Throwable failure) {
-        return AdminResponse.problem(ApiProblem.from(failure), AdminJson.MAPPER);
+        return AdminResponse.problem(ApiProblem.from(failure));
     }
 
     /** The body of {@code POST /pairing}. */
-    record PairingRequest(@Nullable String url, @Nullable String token) {}
+    record PairingRequest(@Nullable String url, @Nullable String token) {
+        static PairingRequest fromJson(JsonValue json) {
+            JsonObject fields = json.object().fields(Set.of("url", "token"));
+            return new PairingRequest(fields.string("url"), fields.string("token"));
+        }
+    }
 
     /** The body of {@code PUT /audit-level}. */
-    record LevelRequest(@Nullable AuditLevel level) {}
+    record LevelRequest(@Nullable AuditLevel level) {
+        static LevelRequest fromJson(JsonValue json) {
+            JsonObject fields = json.object().fields(Set.of("level"));
+            return new LevelRequest(fields.enumValue("level", AuditLevel.class));
+        }
+    }
 }

@@ -8,7 +8,6 @@ import io.mooring.connector.config.ConfigurationStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import tools.jackson.databind.JavaType;
 
 /** {@code /mappings} and {@code /mappings/{host}:{port}}: the system mappings, each with its resources. */
 final class MappingRoutes {
@@ -18,9 +17,6 @@ final class MappingRoutes {
     private static final String EXAMPLE = "{\"virtualHost\": \"erp.internal\", \"virtualPort\": 44300,"
             + " \"internalHost\": \"10.0.0.5\", \"internalPort\": 8000, \"protocol\": \"HTTP\","
             + " \"resources\": [{\"path\": \"/sap/opu/odata\", \"subPaths\": true, \"active\": true}]}";
-    private static final JavaType MAPPING_LIST =
-            AdminJson.MAPPER.getTypeFactory().constructCollectionType(List.class, SystemMapping.class);
-
     private final ConfigurationStore store;
     private final AuditLog audit;
 
@@ -31,7 +27,7 @@ final class MappingRoutes {
 
     AdminResponse collection(AdminRequest request) {
         return switch (request.method()) {
-            case "GET" -> AdminResponse.json(200, store.current().mappings(), AdminJson.MAPPER);
+            case "GET" -> AdminResponse.json(200, store.current().mappings());
             case "PUT" -> replaceAll(request.body());
             case "POST" -> create(request.body());
             default -> throw ApiProblem.methodNotAllowed(COLLECTION, "GET, PUT, POST");
@@ -41,7 +37,7 @@ final class MappingRoutes {
     AdminResponse single(AdminRequest request, String rawKey) {
         String key = parseKey(rawKey);
         return switch (request.method()) {
-            case "GET" -> AdminResponse.json(200, find(store.current().mappings(), key), AdminJson.MAPPER);
+            case "GET" -> AdminResponse.json(200, find(store.current().mappings(), key));
             case "PUT" -> put(key, request.body());
             case "DELETE" -> delete(key);
             default -> throw ApiProblem.methodNotAllowed(PREFIX + "{host}:{port}", "GET, PUT, DELETE");
@@ -49,15 +45,16 @@ final class MappingRoutes {
     }
 
     private AdminResponse replaceAll(byte[] body) {
-        List<SystemMapping> mappings = AdminJson.read(body, MAPPING_LIST, "[" + EXAMPLE + "]");
+        List<SystemMapping> mappings =
+                AdminJson.read(body, json -> json.list(SystemMapping::fromJson), "[" + EXAMPLE + "]");
         store.update(configuration -> configuration.withMappings(mappings));
         audit.configurationChanged("All system mappings replaced; now " + mappings.size() + ": "
                 + String.join(", ", mappings.stream().map(SystemMapping::key).toList()));
-        return AdminResponse.json(200, store.current().mappings(), AdminJson.MAPPER);
+        return AdminResponse.json(200, store.current().mappings());
     }
 
     private AdminResponse create(byte[] body) {
-        SystemMapping mapping = AdminJson.read(body, SystemMapping.class, EXAMPLE);
+        SystemMapping mapping = AdminJson.read(body, SystemMapping::fromJson, EXAMPLE);
         store.update(configuration -> {
             if (indexOf(configuration.mappings(), mapping.key()) >= 0) {
                 throw ApiProblem.conflict("A system mapping for " + mapping.key() + " exists already; change it with"
@@ -68,11 +65,11 @@ final class MappingRoutes {
             return configuration.withMappings(mappings);
         });
         audit.configurationChanged("System mapping " + mapping.key() + " created");
-        return AdminResponse.created(PREFIX + mapping.key(), mapping, AdminJson.MAPPER);
+        return AdminResponse.created(PREFIX + mapping.key(), mapping);
     }
 
     private AdminResponse put(String key, byte[] body) {
-        SystemMapping mapping = AdminJson.read(body, SystemMapping.class, EXAMPLE);
+        SystemMapping mapping = AdminJson.read(body, SystemMapping::fromJson, EXAMPLE);
         if (!mapping.key().equals(key)) {
             throw ApiProblem.invalidInput("The body is for " + mapping.key() + " but the URL names " + key
                     + "; to move a mapping, create the new one and delete the old one.");
@@ -90,9 +87,7 @@ final class MappingRoutes {
             return configuration.withMappings(mappings);
         });
         audit.configurationChanged("System mapping " + key + (created.get() ? " created" : " replaced"));
-        return created.get()
-                ? AdminResponse.created(PREFIX + key, mapping, AdminJson.MAPPER)
-                : AdminResponse.json(200, mapping, AdminJson.MAPPER);
+        return created.get() ? AdminResponse.created(PREFIX + key, mapping) : AdminResponse.json(200, mapping);
     }
 
     private AdminResponse delete(String key) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mooring.connector.access.Denial;
 import io.mooring.connector.config.AuditLevel;
 import io.mooring.connector.config.OwnerOnlyFiles;
+import io.mooring.connector.json.Json;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log: what the connector let through or refused, and who changed its configuration, as one JSON object a
@@ -49,7 +49,6 @@ public final class AuditLog implements AutoCloseable {
     static final long ROTATE_BYTES = 10L * 1024 * 1024;
 
     private static final Logger LOG = System.getLogger(AuditLog.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final int MAX_PATH_LENGTH = 2048;
     private static final int MAX_FIELD_LENGTH = 256;
@@ -198,7 +197,7 @@ public final class AuditLog implements AutoCloseable {
 
     private void append(Map<String, Object> entry) {
         Map<String, Object> frozen = Collections.unmodifiableMap(entry);
-        byte[] line = JSON.writeValueAsBytes(frozen);
+        byte[] line = Json.compact(frozen);
         synchronized (lock) {
             recent.addFirst(frozen);
             if (recent.size() > RECENT_CAPACITY) {

@@ -3,6 +3,10 @@ package io.mooring.connector.config;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.connector.access.AccessControl;
+import io.mooring.connector.json.Json;
+import io.mooring.connector.json.JsonProblem;
+import io.mooring.connector.json.JsonValue;
+import io.mooring.connector.json.UnknownFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -15,10 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The connector's configuration, kept in {@code connector.json} in its data folder and in memory.
@@ -33,14 +33,6 @@ public final class ConfigurationStore {
     public static final String FILE_NAME = "connector.json";
 
     private static final Logger LOG = System.getLogger(ConfigurationStore.class.getName());
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // A missing number reads as 0, which validation refuses with a message that names the field.
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
 
     private final Path file;
     private final List<Consumer<ConnectorConfiguration>> listeners = new CopyOnWriteArrayList<>();
@@ -137,21 +129,19 @@ public final class ConfigurationStore {
             throw new ConfigurationException("Cannot read the connector configuration " + file + ": " + e, e);
         }
         try {
-            ConfigurationFile parsed = JSON.readValue(content, ConfigurationFile.class);
-            if (parsed == null) {
+            JsonValue json = Json.read(content, UnknownFields.IGNORE);
+            if (json.isNull()) {
                 throw invalidFile(file, "the file holds no JSON object", null);
             }
-            return parsed.toConfiguration();
-        } catch (JacksonException e) {
-            throw invalidFile(file, JsonErrors.describe(e), e);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return ConnectorConfiguration.fromJson(json);
+        } catch (JsonProblem | IllegalArgumentException e) {
             throw invalidFile(file, String.valueOf(e.getMessage()), e);
         }
     }
 
     private static void write(Path file, ConnectorConfiguration configuration) {
         try {
-            OwnerOnlyFiles.writeAtomically(file, JSON.writeValueAsBytes(configuration));
+            OwnerOnlyFiles.writeAtomically(file, Json.indented(configuration));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the connector configuration " + file, e);
         }

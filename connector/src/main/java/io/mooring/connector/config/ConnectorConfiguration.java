@@ -3,7 +3,10 @@ package io.mooring.connector.config;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.connector.json.JsonObject;
+import io.mooring.connector.json.JsonValue;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +25,8 @@ public record ConnectorConfiguration(
 
     public static final int MAX_TUNNEL_CONNECTIONS = 16;
 
+    private static final Set<String> JSON_FIELDS = Set.of("pairing", "auditLevel", "tunnelConnections", "mappings");
+
     public ConnectorConfiguration {
         requireNonNull(auditLevel, "auditLevel");
         if (tunnelConnections < 1 || tunnelConnections > MAX_TUNNEL_CONNECTIONS) {
@@ -29,6 +34,20 @@ public record ConnectorConfiguration(
                     + ", was " + tunnelConnections + ".");
         }
         mappings = List.copyOf(mappings);
+    }
+
+    /** Reads {@code connector.json}: every field may be missing, and takes its default then. */
+    static ConnectorConfiguration fromJson(JsonValue json) {
+        JsonObject fields = json.object().fields(JSON_FIELDS);
+        Pairing pairing = fields.read("pairing", Pairing::fromJson);
+        AuditLevel auditLevel = fields.enumValue("auditLevel", AuditLevel.class);
+        Integer tunnelConnections = fields.optionalInteger("tunnelConnections");
+        List<SystemMapping> mappings = fields.list("mappings", SystemMapping::fromJson);
+        return new ConnectorConfiguration(
+                pairing,
+                auditLevel == null ? AuditLevel.SECURITY : auditLevel,
+                tunnelConnections == null ? DEFAULT_TUNNEL_CONNECTIONS : tunnelConnections,
+                mappings == null ? List.of() : mappings);
     }
 
     /** A connector's configuration before anyone changed it: not paired, nothing exposed. */

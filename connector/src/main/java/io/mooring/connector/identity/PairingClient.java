@@ -1,10 +1,16 @@
 package io.mooring.connector.identity;
 
+import io.mooring.connector.json.Json;
+import io.mooring.connector.json.JsonObject;
+import io.mooring.connector.json.JsonProblem;
+import io.mooring.connector.json.JsonValue;
+import io.mooring.connector.json.UnknownFields;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -12,14 +18,13 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Talks to Mooring's pairing API: once with the one-time token, later with the current certificate's key to renew.
@@ -27,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PairingClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** What Mooring answers to pairing and renewal. */
     public record Paired(
@@ -81,29 +84,22 @@ public final class PairingClient {
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.compact(body)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = readJson(response.body());
+            JsonObject answer = readJson(response.body());
             if (response.statusCode() / 100 != 2) {
-                String detail = answer != null && answer.hasNonNull("detail")
-                        ? answer.get("detail").asString()
-                        : "HTTP " + response.statusCode();
-                throw new PairingRefused(response.statusCode(), "Mooring refused: " + detail);
+                String detail = detail(answer);
+                throw new PairingRefused(
+                        response.statusCode(),
+                        "Mooring refused: " + (detail == null ? "HTTP " + response.statusCode() : detail));
             }
             if (answer == null) {
-                throw new PairingRefused(502, "Mooring's answer at " + uri + " is not JSON");
+                throw new PairingRefused(502, "Mooring's answer at " + uri + " is not a JSON object");
             }
-            return new Paired(
-                    new ConnectorCredentials(
-                            key,
-                            Pem.certificate(answer.get("certificate").asString()),
-                            Pem.certificate(answer.get("caCertificate").asString())),
-                    answer.get("connectorId").asString(),
-                    answer.get("subaccountId").asString(),
-                    answer.path("locationId").asString(""),
-                    answer.get("tunnelHost").asString(),
-                    answer.get("tunnelPort").asInt());
+            return paired(answer, key);
+        } catch (JsonProblem e) {
+            throw new PairingRefused(502, "Mooring's answer at " + uri + " is not valid: " + e.getMessage());
         } catch (IOException e) {
             throw new PairingRefused(503, "Mooring at " + uri + " cannot be reached: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -112,10 +108,35 @@ public final class PairingClient {
         }
     }
 
-    private JsonNode readJson(String body) {
+    private static Paired paired(JsonObject answer, PrivateKey key) {
+        return new Paired(
+                new ConnectorCredentials(
+                        key,
+                        Pem.certificate(answer.requiredString("certificate")),
+                        Pem.certificate(answer.requiredString("caCertificate"))),
+                answer.requiredString("connectorId"),
+                answer.requiredString("subaccountId"),
+                Objects.requireNonNullElse(answer.string("locationId"), ""),
+                answer.requiredString("tunnelHost"),
+                answer.integer("tunnelPort"));
+    }
+
+    private static @Nullable JsonObject readJson(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
         try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JacksonException e) {
+            JsonValue json = Json.read(body.getBytes(StandardCharsets.UTF_8), UnknownFields.IGNORE);
+            return json.isNull() ? null : json.object();
+        } catch (JsonProblem e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String detail(@Nullable JsonObject answer) {
+        try {
+            return answer == null ? null : answer.string("detail");
+        } catch (JsonProblem e) {
             return null;
         }
     }

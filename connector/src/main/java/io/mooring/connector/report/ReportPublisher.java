@@ -1,6 +1,7 @@
 package io.mooring.connector.report;
 
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.connector.json.Json;
 import io.mooring.tunnel.ConnectorReport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -18,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells Mooring what this connector exposes and whether its back ends answer: a {@link ConnectorReport} on every
@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReportPublisher implements AutoCloseable {
     private static final int PROBE_SECONDS = 30;
     private static final int PROBE_TIMEOUT_MILLIS = 3000;
+    private static final byte[] NEWLINE = {'\n'};
 
     private final Supplier<List<SystemMapping>> mappings;
     private final String version;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Set<Channel> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("connector-health").factory());
@@ -111,8 +111,8 @@ public final class ReportPublisher implements AutoCloseable {
     }
 
     private void send(Channel stream, ConnectorReport report) {
-        byte[] line = (json.writeValueAsString(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        stream.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(line)));
+        byte[] line = Json.compact(report);
+        stream.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(line, NEWLINE)));
     }
 
     @Override
