@@ -3,6 +3,7 @@ package io.mooring.connector.forward;
 import io.mooring.connector.access.AccessControl;
 import io.mooring.connector.access.HttpDecision;
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.connector.json.Json;
 import io.mooring.tunnel.AnswerEnd;
 import io.mooring.tunnel.AnswerHead;
 import io.mooring.tunnel.HopByHop;
@@ -27,6 +28,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -391,10 +394,12 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         if (current == null || !current.isActive()) {
             return;
         }
-        String body =
-                "{\"type\":\"urn:mooring:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.code()
-                        + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:mooring:problem:" + type);
+        problem.put("title", title);
+        problem.put("status", status.code());
+        problem.put("detail", detail);
+        ByteBuf content = Unpooled.wrappedBuffer(Json.compact(problem));
         int length = content.readableBytes();
         if (headRequest) {
             content.clear();

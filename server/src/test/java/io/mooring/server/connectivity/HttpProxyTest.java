@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP connectivity proxy end to end: an application's request goes to the real proxy, through the tunnel to a
@@ -363,6 +365,10 @@ class HttpProxyTest extends ServerTest {
                     client.send("GET " + TARGET + path + " HTTP/1.1", landscape.proxyAuthorization());
             assertThat(response.status()).as(response.toString()).isEqualTo(403);
             assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            JsonNode problem = JsonMapper.shared().readTree(response.body());
+            assertThat(problem.path("type").asString()).isEqualTo("urn:mooring:problem:connector-denied");
+            assertThat(problem.path("status").asInt()).isEqualTo(403);
+            assertThat(problem.path("detail").asString()).endsWith(")").contains(response.header("mooring-denial"));
         }
         assertThat(landscape.backEnd.requests()).isEmpty();
     }
