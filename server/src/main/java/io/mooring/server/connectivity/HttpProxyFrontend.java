@@ -121,6 +121,10 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 return;
             }
             Target target = Target.of(request.uri());
+            if (target == null) {
+                reject(ctx, notAbsoluteForm(request.uri()), headRequest);
+                return;
+            }
             UUID subaccount = authorization
                     .connectivitySubaccount(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))
                     .orElse(null);
@@ -229,13 +233,17 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 || uri.regionMatches(true, 0, HTTPS_SCHEME, 0, HTTPS_SCHEME.length())) {
             return Optional.of(new Rejection(ProxyProblem.METHOD_NOT_ALLOWED, NO_HTTPS));
         }
-        if (!uri.regionMatches(true, 0, HTTP_SCHEME, 0, HTTP_SCHEME.length()) || Target.of(uri) == null) {
-            return Optional.of(new Rejection(
-                    ProxyProblem.MALFORMED_REQUEST,
-                    "The connectivity proxy takes absolute-form requests such as "
-                            + "'GET http://virtual-host:port/path HTTP/1.1'; '" + abbreviate(uri) + "' is not one."));
+        if (!uri.regionMatches(true, 0, HTTP_SCHEME, 0, HTTP_SCHEME.length())) {
+            return Optional.of(notAbsoluteForm(uri));
         }
         return Optional.empty();
+    }
+
+    private static Rejection notAbsoluteForm(String uri) {
+        return new Rejection(
+                ProxyProblem.MALFORMED_REQUEST,
+                "The connectivity proxy takes absolute-form requests such as "
+                        + "'GET http://virtual-host:port/path HTTP/1.1'; '" + abbreviate(uri) + "' is not one.");
     }
 
     /** The request as the connector gets it: origin-form, its own hop's headers gone, the virtual host in Host. */
