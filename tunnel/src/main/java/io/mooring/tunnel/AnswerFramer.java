@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.util.ByteProcessor;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +46,8 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     private volatile boolean headRequest;
     /** The head's bytes so far when it arrived in more than one buffer. */
     private @Nullable ByteBuf partialHead;
-    /** Bytes of the head's current line so far, a carriage return not counted. */
-    private int headLineLength;
+    /** Looks for the empty line that ends a head, across the buffers it arrives in. */
+    private final HeadScan headScan = new HeadScan();
 
     private long remaining;
     private boolean chunkSizeSeen;
@@ -96,27 +97,16 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     private void readHead(ChannelHandlerContext ctx, ByteBuf in) {
         int start = in.readerIndex();
         int end = in.writerIndex();
-        int headEnd = -1;
-        int lineLength = headLineLength;
-        for (int i = start; i < end; i++) {
-            byte b = in.getByte(i);
-            if (b == '\n') {
-                if (lineLength == 0) {
-                    headEnd = i + 1;
-                    break;
-                }
-                lineLength = 0;
-            } else if (b != '\r') {
-                lineLength++;
-            }
-        }
+        // forEachByte walks a composite (a DATA frame gathered from several reads) part by part, where getByte
+        // would look up the part for every byte.
+        int emptyLine = in.forEachByte(start, end - start, headScan);
+        int headEnd = emptyLine < 0 ? -1 : emptyLine + 1;
         ByteBuf earlier = partialHead;
         int taken = (headEnd < 0 ? end : headEnd) - start;
         if ((earlier == null ? 0 : earlier.readableBytes()) + taken > MAX_HEAD_BYTES) {
             throw new DecoderException("an answer's head is longer than " + MAX_HEAD_BYTES + " bytes");
         }
         if (headEnd < 0) {
-            headLineLength = lineLength;
             if (earlier == null) {
                 earlier = ctx.alloc().buffer(Math.max(taken * 2, 256));
                 partialHead = earlier;
@@ -132,7 +122,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             head = earlier;
             partialHead = null;
         }
-        headLineLength = 0;
+        headScan.lineLength = 0;
         boolean interim;
         try {
             interim = frame(head);
@@ -344,5 +334,24 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             return false;
         }
         return HeadBytes.isName(head, first, last + 1, CHUNKED);
+    }
+
+    /** Stops at the line feed of an empty line; a carriage return does not count towards a line's length. */
+    private static final class HeadScan implements ByteProcessor {
+        /** Bytes of the head's current line so far. */
+        int lineLength;
+
+        @Override
+        public boolean process(byte value) {
+            if (value == '\n') {
+                if (lineLength == 0) {
+                    return false;
+                }
+                lineLength = 0;
+            } else if (value != '\r') {
+                lineLength++;
+            }
+            return true;
+        }
     }
 }
