@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON object read from a document. Its fields are read by name; a field that is missing or null reads as
- * {@code null} (or as the given default), a field of the wrong kind is a {@link JsonProblem} naming it.
+ * {@code null} ({@link #integer} as 0), a field of the wrong kind is a {@link JsonProblem} naming it.
  */
 public final class JsonObject {
     private final JsonValue self;
