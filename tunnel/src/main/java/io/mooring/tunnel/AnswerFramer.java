@@ -42,12 +42,13 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     }
 
     private final boolean closeDelimitedAllowed;
+    /** Looks for the empty line that ends a head, across the buffers it arrives in. */
+    private final HeadScan headScan = new HeadScan();
+
     private State state = State.HEAD;
     private volatile boolean headRequest;
     /** The head's bytes so far when it arrived in more than one buffer. */
     private @Nullable ByteBuf partialHead;
-    /** Looks for the empty line that ends a head, across the buffers it arrives in. */
-    private final HeadScan headScan = new HeadScan();
 
     private long remaining;
     private boolean chunkSizeSeen;

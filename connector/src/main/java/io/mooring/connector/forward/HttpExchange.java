@@ -4,6 +4,7 @@ import io.mooring.connector.access.AccessControl;
 import io.mooring.connector.access.HttpDecision;
 import io.mooring.connector.access.SystemMapping;
 import io.mooring.connector.json.Json;
+import io.mooring.tunnel.AnswerBytes;
 import io.mooring.tunnel.AnswerEnd;
 import io.mooring.tunnel.AnswerHead;
 import io.mooring.tunnel.HopByHop;
@@ -303,12 +304,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
 
     /** Writes bytes of an answer past the lane's response encoder, which only the connector's own answers use. */
     private void toLane(ByteBuf bytes) {
-        ChannelHandlerContext out = laneOut;
-        if (out == null || !bytes.isReadable()) {
-            bytes.release();
-            return;
-        }
-        out.write(bytes, out.voidPromise());
+        AnswerBytes.writePast(laneOut, bytes);
     }
 
     void backendReadComplete() {

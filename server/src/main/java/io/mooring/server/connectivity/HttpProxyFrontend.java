@@ -1,5 +1,6 @@
 package io.mooring.server.connectivity;
 
+import io.mooring.tunnel.AnswerBytes;
 import io.mooring.tunnel.HopByHop;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.buffer.ByteBuf;
@@ -79,12 +80,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
      * the connector has framed them already.
      */
     void writeAnswer(ByteBuf bytes) {
-        ChannelHandlerContext out = answerOut;
-        if (out == null) {
-            bytes.release();
-            return;
-        }
-        out.write(bytes, out.voidPromise());
+        AnswerBytes.writePast(answerOut, bytes);
     }
 
     @Override
