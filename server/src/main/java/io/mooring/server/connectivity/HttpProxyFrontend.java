@@ -56,6 +56,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                     + "with http://; the connector's system mapping decides whether it speaks HTTPS to the back end.";
 
     private final ProxyAuthorization authorization;
+    private final ConnectionCredential credential;
     private final ConnectorSessions sessions;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable ChannelHandlerContext context;
@@ -66,6 +67,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
 
     HttpProxyFrontend(ProxyAuthorization authorization, ConnectorSessions sessions) {
         this.authorization = authorization;
+        this.credential = new ConnectionCredential(authorization);
         this.sessions = sessions;
     }
 
@@ -121,10 +123,9 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 reject(ctx, notAbsoluteForm(request.uri()), headRequest);
                 return;
             }
-            UUID subaccount = authorization
-                    .connectivitySubaccount(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))
-                    .orElse(null);
-            if (subaccount == null) {
+            ProxyAuthorization.Admission admission =
+                    credential.admit(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+            if (admission == null) {
                 reject(
                         ctx,
                         new Rejection(
@@ -149,6 +150,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                     return;
                 }
             }
+            UUID subaccount = admission.subaccountId();
             String location = request.headers().get(LOCATION_ID_HEADER, "").trim();
             ConnectorKey key = new ConnectorKey(subaccount, location);
             TunnelLane current = lane;

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.mooring.server.platform.security.BoundService;
 import io.mooring.server.platform.security.Caller;
 import io.mooring.server.platform.security.CallerClaims;
 import java.time.Clock;
@@ -26,17 +25,19 @@ import org.springframework.stereotype.Component;
 class ProxyAuthorization {
     static final String CONNECTIVITY_OFFERING = "connectivity";
     private static final String BEARER = "bearer ";
+    /** How long a token once read is taken on trust, within its own lifetime. */
+    static final Duration REMEMBERED = Duration.ofMinutes(5);
 
     private final JwtDecoder tokens;
     private final Clock clock;
 
     /**
      * Proxy credentials already read, with their subaccount: a busy proxy reads each token once. Like verified
-     * tokens, they are kept at most 5 minutes and never used past the token's expiry.
+     * tokens, they are kept at most {@link #REMEMBERED} and never used past the token's expiry.
      */
-    private final Cache<String, Admitted> admitted = Caffeine.newBuilder()
+    private final Cache<String, Admission> admitted = Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
+            .expireAfterWrite(REMEMBERED)
             .build();
 
     ProxyAuthorization(JwtDecoder tokens, Clock clock) {
@@ -46,22 +47,44 @@ class ProxyAuthorization {
 
     /** The subaccount whose connectivity binding the header's token belongs to. */
     Optional<UUID> connectivitySubaccount(@Nullable String authorization) {
+        return admit(authorization).map(Admission::subaccountId);
+    }
+
+    /**
+     * Admits the header's token if it belongs to a connectivity binding. The admission holds until {@link
+     * #holds(Admission)} says otherwise, so that a connection can keep it for its next requests with the same header.
+     */
+    Optional<Admission> admit(@Nullable String authorization) {
         if (authorization == null) {
             return Optional.empty();
         }
-        Admitted known = admitted.getIfPresent(authorization);
-        if (known != null && clock.instant().isBefore(known.expiresAt())) {
-            return Optional.of(known.subaccountId());
+        Admission known = admitted.getIfPresent(authorization);
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known);
         }
         Optional<Jwt> jwt = verified(authorization);
-        Optional<UUID> subaccount = jwt.flatMap(ProxyAuthorization::callerOf)
+        // A token without an expiry is admitted for this request only: it is never taken on trust.
+        Instant until = jwt.map(Jwt::getExpiresAt)
+                .map(expiresAt -> earlier(expiresAt, now.plus(REMEMBERED)))
+                .orElse(now);
+        Optional<Admission> admission = jwt.flatMap(ProxyAuthorization::callerOf)
                 .flatMap(Caller::bound)
                 .filter(bound -> CONNECTIVITY_OFFERING.equals(bound.offering()))
-                .map(BoundService::subaccountId);
-        if (subaccount.isPresent() && jwt.get().getExpiresAt() != null) {
-            admitted.put(authorization, new Admitted(subaccount.get(), jwt.get().getExpiresAt()));
+                .map(bound -> new Admission(bound.subaccountId(), until));
+        if (admission.isPresent() && now.isBefore(until)) {
+            admitted.put(authorization, admission.get());
         }
-        return subaccount;
+        return admission;
+    }
+
+    /** True while {@code admission} may still be used. */
+    boolean holds(Admission admission) {
+        return clock.instant().isBefore(admission.until());
+    }
+
+    private static Instant earlier(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
     }
 
     /** The user a {@code SAP-Connectivity-Authentication} header names, if its token is valid and is a user's. */
@@ -108,5 +131,6 @@ class ProxyAuthorization {
         return Characters.onlyAlphanumericOr(token, "-._~+/=");
     }
 
-    private record Admitted(UUID subaccountId, Instant expiresAt) {}
+    /** A token of a connectivity binding, admitted for the binding's subaccount until {@code until}. */
+    record Admission(UUID subaccountId, Instant until) {}
 }
