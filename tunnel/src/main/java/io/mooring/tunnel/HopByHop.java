@@ -25,6 +25,21 @@ public final class HopByHop {
             HttpHeaderNames.UPGRADE,
             AsciiString.cached("http2-settings"));
     private static final List<String> PREFIXES = List.of("proxy-", "sap-connectivity-", "mooring-");
+    /** The first letters of the names above, in either case. */
+    private static final boolean[] FIRST_LETTERS = new boolean[128];
+
+    static {
+        for (CharSequence name : ALWAYS) {
+            firstLetter(name);
+        }
+        PREFIXES.forEach(HopByHop::firstLetter);
+    }
+
+    private static void firstLetter(CharSequence name) {
+        char first = name.charAt(0);
+        FIRST_LETTERS[first] = true;
+        FIRST_LETTERS[Character.toUpperCase(first)] = true;
+    }
 
     private HopByHop() {}
 
@@ -50,7 +65,11 @@ public final class HopByHop {
         }
     }
 
-    static boolean isHopByHop(CharSequence name) {
+    /** True when {@code name} is a hop-by-hop header name, {@code Connection}'s list aside. */
+    public static boolean isHopByHop(CharSequence name) {
+        if (name.isEmpty() || !mayBeHopByHop(name.charAt(0))) {
+            return false;
+        }
         for (AsciiString always : ALWAYS) {
             if (always.contentEqualsIgnoreCase(name)) {
                 return true;
@@ -70,6 +89,9 @@ public final class HopByHop {
      * {@link #strip} sees them; read in place, for heads that are passed on as bytes.
      */
     public static boolean isHopByHop(ByteBuf bytes, int from, int to) {
+        if (from >= to || !mayBeHopByHop((char) (bytes.getByte(from) & 0xff))) {
+            return false;
+        }
         for (AsciiString always : ALWAYS) {
             if (HeadBytes.isName(bytes, from, to, always)) {
                 return true;
@@ -81,6 +103,14 @@ public final class HopByHop {
             }
         }
         return false;
+    }
+
+    /**
+     * False for a name whose first letter no hop-by-hop name starts with, which is most names: the others are
+     * compared with every hop-by-hop name in turn.
+     */
+    private static boolean mayBeHopByHop(char first) {
+        return first < FIRST_LETTERS.length && FIRST_LETTERS[first];
     }
 
     /** True when the comma-separated {@code connection} value names {@code name}. */

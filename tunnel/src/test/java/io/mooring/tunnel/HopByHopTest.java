@@ -2,8 +2,14 @@ package io.mooring.tunnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HopByHopTest {
@@ -43,6 +49,48 @@ class HopByHopTest {
         HopByHop.strip(headers);
 
         assertThat(headers.names()).containsExactlyInAnyOrder("X-Public", "X-Privately");
+    }
+
+    @Test
+    void namesInPlaceShouldBeJudgedAsTheirStringsAre() {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        List.of(
+                        "Connection",
+                        "keep-alive",
+                        "TE",
+                        "Trailer",
+                        "TRANSFER-ENCODING",
+                        "Upgrade",
+                        "HTTP2-Settings",
+                        "Proxy-Connection",
+                        "proxy-",
+                        "SAP-Connectivity-Authentication",
+                        "mooring-principal")
+                .forEach(name -> names.put(name, true));
+        List.of(
+                        "",
+                        "Accept",
+                        "Content-Type",
+                        "Trailers",
+                        "TE2",
+                        "Host",
+                        "X-Proxy-Hint",
+                        "Mooring",
+                        "sap-client",
+                        "Cookie",
+                        "Upgrade-Insecure-Requests",
+                        "Content-Length",
+                        "\u00e9t\u00e9")
+                .forEach(name -> names.put(name, false));
+
+        names.forEach((name, hopByHop) -> {
+            ByteBuf bytes = Unpooled.copiedBuffer("x" + name + ":", StandardCharsets.ISO_8859_1);
+            assertThat(HopByHop.isHopByHop(name)).as(name).isEqualTo(hopByHop);
+            assertThat(HopByHop.isHopByHop(bytes, 1, 1 + name.length()))
+                    .as(name)
+                    .isEqualTo(hopByHop);
+            bytes.release();
+        });
     }
 
     @Test

@@ -1,27 +1,19 @@
 package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.AnswerBytes;
-import io.mooring.tunnel.HopByHop;
-import io.mooring.tunnel.TunnelProtocol;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValidationUtil;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -178,12 +170,13 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                         headRequest);
                 return;
             }
-            boolean bodyless =
-                    !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0L;
+            boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+            boolean bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0L;
             boolean keepAlive = HttpUtil.isKeepAlive(request);
-            HttpRequest tunneled = tunnelRequest(request, target, principal, bodyless);
+            LaneRequest framing = LaneRequest.of(chunked);
+            ByteBuf head = framing.head(ctx.alloc(), request, target.authority(), target.pathAndQuery(), principal);
             ProxiedExchange started =
-                    new ProxiedExchange(ctx.channel(), this, tunneled, headRequest, bodyless, keepAlive);
+                    new ProxiedExchange(ctx.channel(), this, head, framing, headRequest, bodyless, keepAlive);
             exchange = started;
             started.start(current);
         } finally {
@@ -242,33 +235,6 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 ProxyProblem.MALFORMED_REQUEST,
                 "The connectivity proxy takes absolute-form requests such as "
                         + "'GET http://virtual-host:port/path HTTP/1.1'; '" + abbreviate(uri) + "' is not one.");
-    }
-
-    /** The request as the connector gets it: origin-form, its own hop's headers gone, the virtual host in Host. */
-    private static HttpRequest tunnelRequest(
-            HttpRequest request, Target target, @Nullable String principal, boolean bodyless) {
-        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-        HttpHeaders headers = request.headers();
-        HopByHop.strip(headers);
-        headers.set(HttpHeaderNames.HOST, target.authority());
-        if (principal != null) {
-            headers.set(TunnelProtocol.PRINCIPAL_HEADER, principal);
-        }
-        if (bodyless) {
-            return new DefaultFullHttpRequest(
-                    HttpVersion.HTTP_1_1,
-                    request.method(),
-                    target.pathAndQuery(),
-                    Unpooled.EMPTY_BUFFER,
-                    headers,
-                    EmptyHttpHeaders.INSTANCE);
-        }
-        HttpRequest tunneled =
-                new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), target.pathAndQuery(), headers);
-        if (chunked) {
-            HttpUtil.setTransferEncodingChunked(tunneled, true);
-        }
-        return tunneled;
     }
 
     /** The proxy's own credentials: {@link ProxyAuthorization} reads them as tokens, and they are never forwarded. */

@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -29,7 +28,10 @@ import org.jspecify.annotations.Nullable;
 final class ProxiedExchange {
     private final Channel client;
     private final HttpProxyFrontend frontend;
-    private final HttpRequest request;
+    /** The request's head as it goes on the lane, until it does. */
+    private final ByteBuf request;
+
+    private final LaneRequest framing;
     private final boolean headRequest;
     private final boolean bodyless;
     private final boolean keepAlive;
@@ -44,13 +46,15 @@ final class ProxiedExchange {
     ProxiedExchange(
             Channel client,
             HttpProxyFrontend frontend,
-            HttpRequest request,
+            ByteBuf request,
+            LaneRequest framing,
             boolean headRequest,
             boolean bodyless,
             boolean keepAlive) {
         this.client = client;
         this.frontend = frontend;
         this.request = request;
+        this.framing = framing;
         this.headRequest = headRequest;
         this.bodyless = bodyless;
         this.keepAlive = keepAlive;
@@ -71,7 +75,7 @@ final class ProxiedExchange {
         channel.write(request);
         HttpContent content;
         while ((content = early.poll()) != null) {
-            channel.write(content);
+            channel.write(framing.body(channel.alloc(), content));
         }
         channel.flush();
         if (!channel.isWritable()) {
@@ -106,7 +110,7 @@ final class ProxiedExchange {
             early.add(content);
             return;
         }
-        current.writeAndFlush(content);
+        current.writeAndFlush(framing.body(current.alloc(), content));
         if (!current.isWritable()) {
             client.config().setAutoRead(false);
         }

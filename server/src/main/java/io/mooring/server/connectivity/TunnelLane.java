@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * An application connection's HTTP lane to a connector: one tunnel stream, opened with the connection's first
  * request and kept for the requests after it while they go to the same connector, so that a request costs bytes on
  * an open stream rather than a stream of its own. The stream carries HTTP/1.1 (see {@link TunnelProtocol#HTTP_PATH}).
- * Requests are encoded onto it; answers are not decoded: the {@link AnswerFramer} only finds where each ends, and
+ * Requests go onto it as bytes ({@link LaneRequest}); answers are not decoded: the {@link AnswerFramer} only finds where each ends, and
  * the {@link ProxiedExchange} of the request in progress passes the connector's bytes on to the application.
  *
  * <p>Threads: {@code open}, {@code attach}, {@code serves} and {@code close} run on the application connection's
@@ -51,7 +50,6 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
                     protected void initChannel(Http2StreamChannel channel) {
                         channel.pipeline()
                                 .addLast("bytes", StreamBytes.asReceived())
-                                .addLast("requests", new HttpRequestEncoder())
                                 .addLast("answers", lane.answers)
                                 .addLast("lane", lane);
                     }
