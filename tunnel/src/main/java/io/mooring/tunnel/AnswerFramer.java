@@ -28,30 +28,17 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     public static final int MAX_HEAD_BYTES =
             TunnelProtocol.LANE_MAX_LINE_BYTES + TunnelProtocol.LANE_MAX_HEADER_BLOCK_BYTES;
 
-    private enum State {
-        HEAD,
-        FIXED_BODY,
-        CHUNK_SIZE,
-        CHUNK_EXTENSION,
-        CHUNK_DATA,
-        CHUNK_DATA_END,
-        TRAILER_LINE_START,
-        TRAILER_LINE,
-        TRAILER_END,
-        UNTIL_CLOSE
-    }
-
     private final boolean closeDelimitedAllowed;
     /** Looks for the empty line that ends a head, across the buffers it arrives in. */
     private final HeadScan headScan = new HeadScan();
 
-    private State state = State.HEAD;
+    /** Whether the next bytes are a head; if not, they are the body {@link #body} frames. */
+    private boolean inHead = true;
+
+    private final BodyFramer body = new BodyFramer();
     private volatile boolean headRequest;
     /** The head's bytes so far when it arrived in more than one buffer. */
     private @Nullable ByteBuf partialHead;
-
-    private long remaining;
-    private boolean chunkSizeSeen;
     /** Whether the last head read frames its body in chunks. */
     private boolean chunked;
 
@@ -82,7 +69,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         }
         try {
             while (in.isReadable() && ctx.channel().isActive()) {
-                if (state == State.HEAD) {
+                if (inHead) {
                     readHead(ctx, in);
                 } else {
                     readRest(ctx, in);
@@ -131,8 +118,8 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             head.release();
             throw malformed;
         }
-        ctx.fireChannelRead(new AnswerHead(head, interim, chunked, state == State.UNTIL_CLOSE));
-        if (state == State.HEAD && !interim) {
+        ctx.fireChannelRead(new AnswerHead(head, interim, chunked, !inHead && body.lastsUntilClose()));
+        if (inHead && !interim) {
             ctx.fireChannelRead(AnswerEnd.INSTANCE);
         }
     }
@@ -149,13 +136,13 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             int colon = head.indexOf(line, lineEnd, (byte) ':');
             if (colon > line) {
                 if (HeadBytes.isName(head, line, colon, CONTENT_LENGTH)) {
-                    long length = number(head, colon + 1, lineEnd);
+                    long length = HeadBytes.contentLength(head, colon + 1, lineEnd);
                     if (contentLength >= 0 && contentLength != length) {
                         throw new DecoderException("an answer with two different Content-Length headers");
                     }
                     contentLength = length;
                 } else if (HeadBytes.isName(head, line, colon, TRANSFER_ENCODING)) {
-                    chunked = endsWithChunked(head, colon + 1, lineEnd);
+                    chunked = HeadBytes.endsWithChunked(head, colon + 1, lineEnd);
                 }
             }
             line = lineEnd + 1;
@@ -163,105 +150,32 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         if (status / 100 == 1) {
             return true;
         }
-        if (headRequest || status == 204 || status == 304) {
-            state = State.HEAD;
-        } else if (chunked) {
-            state = State.CHUNK_SIZE;
-            remaining = 0;
-            chunkSizeSeen = false;
+        if (headRequest || status == 204 || status == 304 || (!chunked && contentLength == 0)) {
+            inHead = true;
+            return false;
+        }
+        if (chunked) {
+            body.chunked();
         } else if (contentLength > 0) {
-            state = State.FIXED_BODY;
-            remaining = contentLength;
-        } else if (contentLength == 0) {
-            state = State.HEAD;
+            body.fixed(contentLength);
         } else if (closeDelimitedAllowed) {
-            state = State.UNTIL_CLOSE;
+            body.untilClose();
         } else {
             throw new DecoderException("an answer with neither Content-Length nor chunked transfer coding");
         }
+        inHead = false;
         return false;
     }
 
     /** Passes on the bytes of the answer's rest that are in {@code in}, and its end when that is among them. */
     private void readRest(ChannelHandlerContext ctx, ByteBuf in) {
         int start = in.readerIndex();
-        int end = in.writerIndex();
-        int i = start;
-        while (i < end && state != State.HEAD) {
-            switch (state) {
-                case UNTIL_CLOSE -> i = end;
-                case FIXED_BODY, CHUNK_DATA -> {
-                    int run = (int) Math.min(remaining, end - i);
-                    i += run;
-                    remaining -= run;
-                    if (remaining == 0) {
-                        state = state == State.FIXED_BODY ? State.HEAD : State.CHUNK_DATA_END;
-                    }
-                }
-                case CHUNK_SIZE -> i = chunkSize(in, i);
-                case CHUNK_EXTENSION -> {
-                    if (in.getByte(i++) == '\n') {
-                        endChunkSize();
-                    }
-                }
-                case CHUNK_DATA_END -> {
-                    byte b = in.getByte(i++);
-                    if (b == '\n') {
-                        state = State.CHUNK_SIZE;
-                        remaining = 0;
-                        chunkSizeSeen = false;
-                    } else if (b != '\r') {
-                        throw new DecoderException("a chunk's data is longer than its size says");
-                    }
-                }
-                case TRAILER_LINE_START -> {
-                    byte b = in.getByte(i++);
-                    state = b == '\n' ? State.HEAD : b == '\r' ? State.TRAILER_END : State.TRAILER_LINE;
-                }
-                case TRAILER_LINE -> {
-                    if (in.getByte(i++) == '\n') {
-                        state = State.TRAILER_LINE_START;
-                    }
-                }
-                case TRAILER_END -> {
-                    if (in.getByte(i++) != '\n') {
-                        throw new DecoderException("a trailer section that does not end with CRLF");
-                    }
-                    state = State.HEAD;
-                }
-                case HEAD -> throw new IllegalStateException();
-            }
-        }
-        ctx.fireChannelRead(in.readRetainedSlice(i - start));
-        if (state == State.HEAD) {
+        int stop = body.scan(in, start, in.writerIndex());
+        ctx.fireChannelRead(in.readRetainedSlice(stop - start));
+        if (body.done()) {
+            inHead = true;
             ctx.fireChannelRead(AnswerEnd.INSTANCE);
         }
-    }
-
-    private int chunkSize(ByteBuf in, int at) {
-        byte b = in.getByte(at);
-        int digit = Character.digit(b, 16);
-        if (digit >= 0) {
-            if (remaining > (Long.MAX_VALUE >> 4)) {
-                throw new DecoderException("a chunk size that is too large");
-            }
-            remaining = remaining * 16 + digit;
-            chunkSizeSeen = true;
-        } else if (b == '\n') {
-            endChunkSize();
-        } else if (chunkSizeSeen && (b == ';' || b == ' ' || b == '\t' || b == '\r')) {
-            state = State.CHUNK_EXTENSION;
-        } else {
-            throw new DecoderException("a chunk size line that is not hexadecimal");
-        }
-        return at + 1;
-    }
-
-    private void endChunkSize() {
-        if (!chunkSizeSeen) {
-            throw new DecoderException("a chunk without a size");
-        }
-        state = remaining == 0 ? State.TRAILER_LINE_START : State.CHUNK_DATA;
     }
 
     @Override
@@ -274,8 +188,9 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         handlerRemoved(ctx);
-        if (state == State.UNTIL_CLOSE) {
-            state = State.HEAD;
+        if (!inHead && body.lastsUntilClose()) {
+            inHead = true;
+            body.fixed(0);
             ctx.fireChannelRead(AnswerEnd.INSTANCE);
         }
         super.channelInactive(ctx);
@@ -283,7 +198,6 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
 
     private static final String CONTENT_LENGTH = "content-length";
     private static final String TRANSFER_ENCODING = "transfer-encoding";
-    private static final String CHUNKED = "chunked";
 
     private static int statusCode(ByteBuf head) {
         int start = head.readerIndex();
@@ -300,41 +214,6 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             code = code * 10 + digit;
         }
         return code;
-    }
-
-    private static long number(ByteBuf head, int from, int to) {
-        long value = 0;
-        boolean digits = false;
-        for (int i = from; i < to; i++) {
-            byte b = head.getByte(i);
-            if (b >= '0' && b <= '9') {
-                if (value > (Long.MAX_VALUE - 9) / 10) {
-                    throw new DecoderException("a Content-Length that is too large");
-                }
-                value = value * 10 + (b - '0');
-                digits = true;
-            } else if (b != ' ' && b != '\t' && b != '\r') {
-                throw new DecoderException("a Content-Length that is not a number");
-            }
-        }
-        if (!digits) {
-            throw new DecoderException("an empty Content-Length");
-        }
-        return value;
-    }
-
-    /** True when the last coding of a Transfer-Encoding value is {@code chunked}. */
-    private static boolean endsWithChunked(ByteBuf head, int from, int to) {
-        int last = to - 1;
-        while (last >= from && HeadBytes.isBlank(head.getByte(last))) {
-            last--;
-        }
-        int first = last - CHUNKED.length() + 1;
-        if (first < from
-                || (first > from && !HeadBytes.isBlank(head.getByte(first - 1)) && head.getByte(first - 1) != ',')) {
-            return false;
-        }
-        return HeadBytes.isName(head, first, last + 1, CHUNKED);
     }
 
     /** Stops at the line feed of an empty line; a carriage return does not count towards a line's length. */

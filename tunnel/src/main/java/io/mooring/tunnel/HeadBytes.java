@@ -1,6 +1,7 @@
 package io.mooring.tunnel;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.DecoderException;
 
 /** Reading an HTTP/1.1 head where it lies, without turning it into strings: names compared in any case. */
 public final class HeadBytes {
@@ -29,4 +30,50 @@ public final class HeadBytes {
     public static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
+
+    /**
+     * The {@code Content-Length} value from {@code from} to {@code to}: digits, with nothing but blanks around them.
+     *
+     * @throws DecoderException when it is not such a number, or too large
+     */
+    public static long contentLength(ByteBuf head, int from, int to) {
+        int first = from;
+        while (first < to && isBlank(head.getByte(first))) {
+            first++;
+        }
+        int end = to;
+        while (end > first && isBlank(head.getByte(end - 1))) {
+            end--;
+        }
+        if (first == end) {
+            throw new DecoderException("an empty Content-Length");
+        }
+        long value = 0;
+        for (int i = first; i < end; i++) {
+            byte b = head.getByte(i);
+            if (b < '0' || b > '9') {
+                throw new DecoderException("a Content-Length that is not a number");
+            }
+            if (value > (Long.MAX_VALUE - 9) / 10) {
+                throw new DecoderException("a Content-Length that is too large");
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+
+    /** True when the last coding of the {@code Transfer-Encoding} value from {@code from} to {@code to} is chunked. */
+    public static boolean endsWithChunked(ByteBuf head, int from, int to) {
+        int last = to - 1;
+        while (last >= from && isBlank(head.getByte(last))) {
+            last--;
+        }
+        int first = last - CHUNKED.length() + 1;
+        if (first < from || (first > from && !isBlank(head.getByte(first - 1)) && head.getByte(first - 1) != ',')) {
+            return false;
+        }
+        return isName(head, first, last + 1, CHUNKED);
+    }
+
+    private static final String CHUNKED = "chunked";
 }

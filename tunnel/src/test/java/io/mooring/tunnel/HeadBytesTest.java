@@ -1,0 +1,54 @@
+package io.mooring.tunnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HeadBytesTest {
+    private static long contentLength(String value) {
+        ByteBuf bytes = Unpooled.copiedBuffer("Content-Length:" + value + "\r\n", StandardCharsets.ISO_8859_1);
+        try {
+            return HeadBytes.contentLength(bytes, 15, bytes.writerIndex() - 1);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Test
+    void aContentLengthIsItsDigitsWithBlanksAround() {
+        assertThat(contentLength("12")).isEqualTo(12);
+        assertThat(contentLength(" \t0 ")).isZero();
+        assertThat(contentLength(" 9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "1 2", "+1", "-1", "12a", "0x10", "1,1", "92233720368547758070"})
+    void anythingElseIsRefused(String value) {
+        assertThatThrownBy(() -> contentLength(value)).isInstanceOf(DecoderException.class);
+    }
+
+    @Test
+    void chunkedMustBeTheLastCoding() {
+        assertThat(endsWithChunked(" chunked")).isTrue();
+        assertThat(endsWithChunked("gzip, Chunked ")).isTrue();
+        assertThat(endsWithChunked("chunked, gzip")).isFalse();
+        assertThat(endsWithChunked("xchunked")).isFalse();
+        assertThat(endsWithChunked("")).isFalse();
+    }
+
+    private static boolean endsWithChunked(String value) {
+        ByteBuf bytes = Unpooled.copiedBuffer(value, StandardCharsets.ISO_8859_1);
+        try {
+            return HeadBytes.endsWithChunked(bytes, 0, bytes.writerIndex());
+        } finally {
+            bytes.release();
+        }
+    }
+}
