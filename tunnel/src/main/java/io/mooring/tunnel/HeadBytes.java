@@ -54,10 +54,11 @@ public final class HeadBytes {
             if (b < '0' || b > '9') {
                 throw new DecoderException("a Content-Length that is not a number");
             }
-            if (value > (Long.MAX_VALUE - 9) / 10) {
+            int digit = b - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
                 throw new DecoderException("a Content-Length that is too large");
             }
-            value = value * 10 + (b - '0');
+            value = value * 10 + digit;
         }
         return value;
     }
