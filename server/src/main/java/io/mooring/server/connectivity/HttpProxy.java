@@ -3,10 +3,7 @@ package io.mooring.server.connectivity;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.platform.config.MooringProperties;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -21,11 +18,8 @@ class HttpProxy implements SmartLifecycle {
     /** SAP's limit for the request line and for each header line. */
     static final int MAX_LINE_BYTES = 8192;
 
-    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
-    private static final int MAX_CHUNK_BYTES = 64 * 1024;
-
     /**
-     * The encoder of the proxy's own answers (problems, {@code 100 Continue}); the connector's answers pass it by as
+     * The encoder of the proxy's own problem answers; the connector's answers pass it by as
      * bytes ({@link HttpProxyFrontend#writeAnswer}).
      */
     static final String RESPONSE_ENCODER = "responses";
@@ -52,20 +46,14 @@ class HttpProxy implements SmartLifecycle {
 
     @Override
     public void start() {
-        HttpDecoderConfig decoding = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BLOCK_BYTES)
-                .setMaxChunkSize(MAX_CHUNK_BYTES)
-                .setHeadersFactory(HttpProxyFrontend.HEADERS);
         int port = listener.bind(
                 loops.group(),
                 settings.bindAddress(),
                 settings.proxy().httpPort(),
                 channel -> channel.pipeline()
                         .addLast(new FlushConsolidationHandler(256, true))
-                        .addLast(new HttpRequestDecoder(decoding))
+                        .addLast(new ProxyRequestDecoder())
                         .addLast(RESPONSE_ENCODER, new HttpResponseEncoder())
-                        .addLast(new HttpServerExpectContinueHandler())
                         .addLast(new HttpProxyFrontend(authorization, sessions)));
         addresses.httpBound(port);
         LOG.log(Level.INFO, "Connectivity proxy (HTTP) listening on {0}:{1}", settings.bindAddress(), port);

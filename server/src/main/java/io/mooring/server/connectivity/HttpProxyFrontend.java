@@ -5,20 +5,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValidationUtil;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,16 +23,10 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     static final String LOCATION_ID_HEADER = "sap-connectivity-scc-location_id";
     static final String AUTHENTICATION_HEADER = "sap-connectivity-authentication";
 
-    /**
-     * Header values are checked by {@link #check}, not while decoding: the credentials, often a kilobyte or more of
-     * JWT, are read as tokens and never forwarded, and scanning them for control characters took about a sixth of the
-     * proxy's CPU under load. Names are still checked while decoding.
-     */
-    static final DefaultHttpHeadersFactory HEADERS =
-            DefaultHttpHeadersFactory.headersFactory().withValueValidation(false);
-
     private static final String HTTP_SCHEME = "http://";
     private static final String HTTPS_SCHEME = "https://";
+    /** The interim answer to {@code Expect: 100-continue}, sent once the request may go on. */
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final String NO_HTTPS =
             "The connectivity proxy forwards http:// URLs only (SAP's proxy does the same): address the virtual host "
                     + "with http://; the connector's system mapping decides whether it speaks HTTPS to the back end.";
@@ -80,7 +64,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (rejected) {
-            ReferenceCountUtil.release(msg);
+            release(msg);
             return;
         }
         ProxiedExchange current = exchange;
@@ -89,34 +73,53 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
             return;
         }
-        if (msg instanceof HttpRequest request) {
+        if (msg instanceof ProxyRequest request) {
             begin(ctx, request);
-        } else if (msg instanceof HttpContent content) {
+        } else if (msg instanceof ByteBuf body) {
             if (current != null) {
-                current.requestContent(content);
+                current.requestContent(body);
             } else {
-                content.release();
+                body.release();
+            }
+        } else if (msg == ProxyRequest.End.INSTANCE) {
+            if (current != null) {
+                current.requestEnd();
+            }
+        } else if (msg instanceof ProxyRequest.Refusal refusal) {
+            if (current != null) {
+                // The request under way cannot be finished, and its answer could not be told from the refusal's.
+                rejected = true;
+                ctx.close();
+            } else {
+                reject(ctx, new Rejection(refusal.problem(), refusal.detail()), false);
             }
         } else {
             ReferenceCountUtil.release(msg);
         }
     }
 
-    private void begin(ChannelHandlerContext ctx, HttpRequest request) {
-        boolean headRequest = HttpMethod.HEAD.equals(request.method());
+    private static void release(Object msg) {
+        if (msg instanceof ProxyRequest request) {
+            request.release();
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(ChannelHandlerContext ctx, ProxyRequest request) {
+        boolean headRequest = request.isHead();
         try {
             Optional<Rejection> rejection = check(request);
             if (rejection.isPresent()) {
                 reject(ctx, rejection.get(), headRequest);
                 return;
             }
-            Target target = Target.of(request.uri());
+            Target target = Target.of(request.target());
             if (target == null) {
-                reject(ctx, notAbsoluteForm(request.uri()), headRequest);
+                reject(ctx, notAbsoluteForm(request.target()), headRequest);
                 return;
             }
-            ProxyAuthorization.Admission admission =
-                    credential.admit(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+            ProxyAuthorization.Admission admission = credential.admit(request.proxyAuthorization());
             if (admission == null) {
                 reject(
                         ctx,
@@ -128,7 +131,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 return;
             }
             String principal = null;
-            String authentication = request.headers().get(AUTHENTICATION_HEADER);
+            String authentication = request.authentication();
             if (authentication != null) {
                 principal = authorization.propagatedUser(authentication).orElse(null);
                 if (principal == null) {
@@ -143,7 +146,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 }
             }
             UUID subaccount = admission.subaccountId();
-            String location = request.headers().get(LOCATION_ID_HEADER, "").trim();
+            String location = request.locationId();
             ConnectorKey key = new ConnectorKey(subaccount, location);
             TunnelLane current = lane;
             if (current == null || !current.serves(key)) {
@@ -170,58 +173,26 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                         headRequest);
                 return;
             }
-            boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-            boolean bodyless = !chunked && HttpUtil.getContentLength(request, 0L) == 0L;
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            LaneRequest framing = LaneRequest.of(chunked);
-            ByteBuf head = framing.head(ctx.alloc(), request, target.authority(), target.pathAndQuery(), principal);
-            ProxiedExchange started =
-                    new ProxiedExchange(ctx.channel(), this, head, framing, headRequest, bodyless, keepAlive);
+            if (request.expectsContinue()) {
+                writeAnswer(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE));
+                ctx.flush();
+            }
+            ByteBuf head = request.onLane(ctx.alloc(), target.authority(), target.pathAndQuery(), principal);
+            ProxiedExchange started = new ProxiedExchange(ctx.channel(), this, head, headRequest, request.keepAlive());
             exchange = started;
             started.start(current);
         } finally {
-            ReferenceCountUtil.release(request);
+            request.release();
         }
     }
 
-    private static Optional<Rejection> check(HttpRequest request) {
-        DecoderResult decoding = request.decoderResult();
-        if (decoding.isFailure()) {
-            Throwable cause = decoding.cause();
-            if (cause instanceof TooLongHttpLineException) {
-                return Optional.of(new Rejection(
-                        ProxyProblem.URI_TOO_LONG, "The request line is longer than 8192 bytes; shorten the URL."));
-            }
-            if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-                return Optional.of(new Rejection(
-                        ProxyProblem.HEADER_TOO_LARGE,
-                        "The headers are larger than 64 KiB; send fewer or shorter ones."));
-            }
-            return Optional.of(new Rejection(
-                    ProxyProblem.MALFORMED_REQUEST, "The request is not valid HTTP/1.1: " + cause.getMessage()));
-        }
-        for (Map.Entry<String, String> header : request.headers()) {
-            String name = header.getKey();
-            String value = header.getValue();
-            if (name.length() + 2 + value.length() > HttpProxy.MAX_LINE_BYTES) {
-                return Optional.of(new Rejection(
-                        ProxyProblem.HEADER_TOO_LARGE,
-                        "Header " + name + " is longer than 8192 bytes; each header line must fit."));
-            }
-            if (!isCredential(name) && HttpHeaderValidationUtil.validateValidHeaderValue(value) >= 0) {
-                return Optional.of(new Rejection(
-                        ProxyProblem.MALFORMED_REQUEST,
-                        "The value of header " + name + " holds a control character; header values must be visible "
-                                + "characters, spaces and tabs."));
-            }
-        }
-        String uri = request.uri();
+    private static Optional<Rejection> check(ProxyRequest request) {
+        String uri = request.target();
         if (HttpHeaderValidationUtil.validateValidHeaderValue(uri) >= 0) {
             return Optional.of(new Rejection(
                     ProxyProblem.MALFORMED_REQUEST, "The request's URL holds a control character; percent-encode it."));
         }
-        if (HttpMethod.CONNECT.equals(request.method())
-                || uri.regionMatches(true, 0, HTTPS_SCHEME, 0, HTTPS_SCHEME.length())) {
+        if ("CONNECT".equals(request.method()) || uri.regionMatches(true, 0, HTTPS_SCHEME, 0, HTTPS_SCHEME.length())) {
             return Optional.of(new Rejection(ProxyProblem.METHOD_NOT_ALLOWED, NO_HTTPS));
         }
         if (!uri.regionMatches(true, 0, HTTP_SCHEME, 0, HTTP_SCHEME.length())) {
@@ -235,12 +206,6 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 ProxyProblem.MALFORMED_REQUEST,
                 "The connectivity proxy takes absolute-form requests such as "
                         + "'GET http://virtual-host:port/path HTTP/1.1'; '" + abbreviate(uri) + "' is not one.");
-    }
-
-    /** The proxy's own credentials: {@link ProxyAuthorization} reads them as tokens, and they are never forwarded. */
-    private static boolean isCredential(String name) {
-        return HttpHeaderNames.PROXY_AUTHORIZATION.contentEqualsIgnoreCase(name)
-                || AUTHENTICATION_HEADER.equalsIgnoreCase(name);
     }
 
     /** Answers with the problem and closes; to a {@code HEAD} request ({@code head}) without the problem's body. */
@@ -292,7 +257,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         if (open != null) {
             open.close();
         }
-        waiting.forEach(ReferenceCountUtil::release);
+        waiting.forEach(HttpProxyFrontend::release);
         waiting.clear();
         super.channelInactive(ctx);
     }

@@ -6,8 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +26,14 @@ import org.jspecify.annotations.Nullable;
 final class ProxiedExchange {
     private final Channel client;
     private final HttpProxyFrontend frontend;
-    /** The request's head as it goes on the lane, until it does. */
+    /** The request's head as it goes on the lane ({@link ProxyRequest#onLane}), until it does. */
     private final ByteBuf request;
 
-    private final LaneRequest framing;
     private final boolean headRequest;
-    private final boolean bodyless;
     private final boolean keepAlive;
-    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    /** The request's body bytes that came before the lane's stream was open. */
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+
     private @Nullable TunnelLane lane;
     private volatile @Nullable Http2StreamChannel stream;
     private volatile boolean requestComplete;
@@ -44,19 +42,11 @@ final class ProxiedExchange {
     private volatile boolean finished;
 
     ProxiedExchange(
-            Channel client,
-            HttpProxyFrontend frontend,
-            ByteBuf request,
-            LaneRequest framing,
-            boolean headRequest,
-            boolean bodyless,
-            boolean keepAlive) {
+            Channel client, HttpProxyFrontend frontend, ByteBuf request, boolean headRequest, boolean keepAlive) {
         this.client = client;
         this.frontend = frontend;
         this.request = request;
-        this.framing = framing;
         this.headRequest = headRequest;
-        this.bodyless = bodyless;
         this.keepAlive = keepAlive;
     }
 
@@ -73,9 +63,9 @@ final class ProxiedExchange {
         }
         stream = channel;
         channel.write(request);
-        HttpContent content;
-        while ((content = early.poll()) != null) {
-            channel.write(framing.body(channel.alloc(), content));
+        ByteBuf body;
+        while ((body = early.poll()) != null) {
+            channel.write(body);
         }
         channel.flush();
         if (!channel.isWritable()) {
@@ -97,23 +87,22 @@ final class ProxiedExchange {
         return requestComplete;
     }
 
-    void requestContent(HttpContent content) {
-        if (content instanceof LastHttpContent) {
-            requestComplete = true;
-        }
-        if (bodyless) {
-            content.release();
-            return;
-        }
+    /** Bytes of the request's body, as the application framed them. */
+    void requestContent(ByteBuf body) {
         Http2StreamChannel current = stream;
         if (current == null) {
-            early.add(content);
+            early.add(body);
             return;
         }
-        current.writeAndFlush(framing.body(current.alloc(), content));
+        current.writeAndFlush(body);
         if (!current.isWritable()) {
             client.config().setAutoRead(false);
         }
+    }
+
+    /** The application has sent the whole request. */
+    void requestEnd() {
+        requestComplete = true;
     }
 
     void streamWritable() {

@@ -180,6 +180,52 @@ class HttpProxyTest extends ServerTest {
     }
 
     @Test
+    void aRequestExpectingContinueShouldBeInvitedToSendItsBodyByTheProxy() {
+        try (ProxyClient client = client()) {
+            client.write(ProxyClient.head(
+                    "POST " + TARGET + "/sap/opu/odata/upload HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "Expect: 100-continue",
+                    "Content-Length: 5"));
+            assertThat(client.readAnswerToHead().status()).isEqualTo(100);
+            client.write("hello");
+            ProxyClient.Response answer = client.read(true);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("5");
+        }
+        assertThat(landscape.backEnd.requests().getFirst().header("Expect"))
+                .as("the proxy answered the expectation itself")
+                .isNull();
+    }
+
+    @Test
+    void anHttp10RequestShouldBeAnsweredAndItsConnectionClosed() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response answer =
+                    client.send("GET " + TARGET + "/sap/opu/odata/old HTTP/1.0", landscape.proxyAuthorization());
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("hello from /sap/opu/odata/old");
+            assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(client.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
+    void aRequestWithAFoldedHeaderShouldBeRefusedWith400() {
+        try (ProxyClient client = client()) {
+            ProxyClient.Response answer = client.send(
+                    "GET " + TARGET + "/sap/opu/odata HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "X-Folded: one",
+                    " two");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("malformed-request", "folded");
+            assertThat(client.closedByPeer()).isTrue();
+        }
+        assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
     void aRequestFramedBothByLengthAndChunksShouldBeRefusedWith400AndItsConnectionClosed() {
         try (ProxyClient client = client()) {
             client.write(ProxyClient.head(

@@ -1,0 +1,323 @@
+package io.mooring.server.connectivity;
+
+import io.mooring.tunnel.BodyFramer;
+import io.mooring.tunnel.HeadBytes;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an application's HTTP/1.1 requests to the proxy without decoding them into objects: each request goes up as
+ * its {@link ProxyRequest} head, then its body's bytes as they came (chunk framing included), then {@link
+ * ProxyRequest.End}. Only what the proxy acts on is read; the rest of the head is checked and passed on as bytes.
+ *
+ * <p>The checks are those of RFC 9112 that keep a request from being read two ways: a request line of method, target
+ * and version; header names that are tokens, with no space before the colon and no folded lines; values without
+ * control characters (the credentials aside, which {@link ProxyAuthorization} reads as tokens); one
+ * {@code Content-Length}, which is digits only, and never both it and {@code Transfer-Encoding}, whose last coding must
+ * be chunked. Lines are at most {@value HttpProxy#MAX_LINE_BYTES} bytes, the header block at most 64 KiB. A request
+ * that fails them goes up as a {@link ProxyRequest.Refusal}, and nothing after it is read.
+ */
+final class ProxyRequestDecoder extends ByteToMessageDecoder {
+    static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
+
+    private final HeadScan scan = new HeadScan();
+    private final BodyFramer body = new BodyFramer();
+    private boolean inBody;
+    private boolean refused;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            while (in.isReadable() && !refused) {
+                if (inBody) {
+                    readBody(in, out);
+                } else if (!readHead(in, out)) {
+                    break;
+                }
+            }
+        } catch (DecoderException malformed) {
+            refuse(
+                    out,
+                    ProxyProblem.MALFORMED_REQUEST,
+                    "The request is not valid HTTP/1.1: " + malformed.getMessage() + ".");
+        }
+        if (refused) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    private void readBody(ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int stop = body.scan(in, start, in.writerIndex());
+        if (stop > start) {
+            out.add(in.readRetainedSlice(stop - start));
+        }
+        if (body.done()) {
+            inBody = false;
+            out.add(ProxyRequest.End.INSTANCE);
+        }
+    }
+
+    /** Reads a head if all of it is there; false when more bytes are needed. */
+    private boolean readHead(ByteBuf in, List<Object> out) {
+        if (scan.lineStart == 0) {
+            // Empty lines before a request line are skipped (RFC 9112 §2.2).
+            while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+                in.skipBytes(1);
+            }
+            if (!in.isReadable()) {
+                return false;
+            }
+        }
+        int start = in.readerIndex();
+        int stop = scan.emptyLine(in, start);
+        if (stop < 0) {
+            return false;
+        }
+        if (scan.tooLong != null) {
+            refuse(out, scan.tooLong.problem, tooLongDetail(scan.tooLong, in, start + scan.lineStart));
+            return false;
+        }
+        ByteBuf head = in.readRetainedSlice(stop + 1 - start);
+        ProxyRequest request;
+        try {
+            request = parse(head, scan.lineFeeds, scan.lines);
+        } catch (RuntimeException malformed) {
+            head.release();
+            throw malformed;
+        }
+        scan.reset();
+        out.add(request);
+        if (request.chunked()) {
+            body.chunked();
+        } else {
+            body.fixed(request.contentLength());
+        }
+        if (body.done()) {
+            out.add(ProxyRequest.End.INSTANCE);
+        } else {
+            inBody = true;
+        }
+        return true;
+    }
+
+    /** Reads a head whose lines end at {@code lineFeeds}, the last of them the empty line. */
+    private static ProxyRequest parse(ByteBuf head, int[] lineFeeds, int lines) {
+        int start = head.readerIndex();
+        int lineEnd = start + lineFeeds[0];
+        int contentEnd = withoutCarriageReturn(head, start, lineEnd);
+        int firstSpace = head.indexOf(start, contentEnd, (byte) ' ');
+        int lastSpace = lastSpace(head, start, contentEnd);
+        if (firstSpace <= start
+                || lastSpace <= firstSpace + 1
+                || head.indexOf(firstSpace + 1, lastSpace, (byte) ' ') >= 0) {
+            throw new DecoderException("the request line is not 'METHOD absolute-URL HTTP/1.1'");
+        }
+        for (int i = start; i < firstSpace; i++) {
+            if (!isTokenCharacter(head.getByte(i))) {
+                throw new DecoderException("the method is not a token");
+            }
+        }
+        String version = head.toString(lastSpace + 1, contentEnd - lastSpace - 1, StandardCharsets.US_ASCII);
+        if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
+            throw new DecoderException("the version is not HTTP/1.1 or HTTP/1.0");
+        }
+        ProxyRequest request = new ProxyRequest(
+                head,
+                head.toString(start, firstSpace - start, StandardCharsets.US_ASCII),
+                head.toString(firstSpace + 1, lastSpace - firstSpace - 1, StandardCharsets.ISO_8859_1),
+                version.equals("HTTP/1.0"));
+        for (int i = 1; i < lines - 1; i++) {
+            int line = lineEnd + 1;
+            lineEnd = start + lineFeeds[i];
+            header(request, head, line, withoutCarriageReturn(head, line, lineEnd), lineEnd + 1);
+        }
+        if (request.hasTransferEncoding()) {
+            if (request.hasContentLength()) {
+                throw new DecoderException(
+                        "a request framed both by Content-Length and by Transfer-Encoding; send one of them");
+            }
+            if (request.http10() || !request.chunked()) {
+                throw new DecoderException("a Transfer-Encoding whose last coding is not chunked, or in HTTP/1.0");
+            }
+        }
+        return request;
+    }
+
+    private static void header(ProxyRequest request, ByteBuf head, int line, int contentEnd, int nextLine) {
+        byte first = head.getByte(line);
+        if (first == ' ' || first == '\t') {
+            throw new DecoderException("a folded header line; send each header on one line");
+        }
+        int colon = head.indexOf(line, contentEnd, (byte) ':');
+        if (colon < 0) {
+            throw new DecoderException("a header line without a colon");
+        }
+        for (int i = line; i < colon; i++) {
+            if (!isTokenCharacter(head.getByte(i))) {
+                throw new DecoderException("the header name '"
+                        + head.toString(line, colon - line, StandardCharsets.ISO_8859_1) + "' is not a token");
+            }
+        }
+        if (colon == line) {
+            throw new DecoderException("a header line without a name");
+        }
+        int valueStart = colon + 1;
+        while (valueStart < contentEnd && isBlank(head.getByte(valueStart))) {
+            valueStart++;
+        }
+        int valueEnd = contentEnd;
+        while (valueEnd > valueStart && isBlank(head.getByte(valueEnd - 1))) {
+            valueEnd--;
+        }
+        if (!isCredential(head, line, colon)) {
+            for (int i = valueStart; i < valueEnd; i++) {
+                int b = head.getUnsignedByte(i);
+                if ((b < ' ' && b != '\t') || b == 0x7f) {
+                    throw new DecoderException("the value of header "
+                            + head.toString(line, colon - line, StandardCharsets.ISO_8859_1)
+                            + " holds a control character; header values must be visible characters, spaces and tabs");
+                }
+            }
+        }
+        request.header(line, colon, valueStart, valueEnd, nextLine);
+    }
+
+    /** The proxy's own credentials: {@link ProxyAuthorization} reads them as tokens, and they are never forwarded. */
+    private static boolean isCredential(ByteBuf head, int from, int to) {
+        return HeadBytes.isName(head, from, to, HttpHeaderNames.PROXY_AUTHORIZATION)
+                || HeadBytes.isName(head, from, to, HttpProxyFrontend.AUTHENTICATION_HEADER);
+    }
+
+    /** Where a line's content ends: before its carriage return, if it has one. */
+    private static int withoutCarriageReturn(ByteBuf head, int line, int lineEnd) {
+        return lineEnd > line && head.getByte(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+    }
+
+    private static int lastSpace(ByteBuf head, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (head.getByte(i) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** RFC 9110 §5.6.2: letters, digits and {@code !#$%&'*+-.^_`|~}. */
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            TOKEN[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            TOKEN[c] = true;
+            TOKEN[Character.toUpperCase(c)] = true;
+        }
+        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+            TOKEN[c] = true;
+        }
+    }
+
+    private static boolean isTokenCharacter(byte b) {
+        return b > 0 && TOKEN[b];
+    }
+
+    private static String tooLongDetail(TooLong what, ByteBuf in, int lineStart) {
+        if (what == TooLong.REQUEST_LINE) {
+            return "The request line is longer than " + HttpProxy.MAX_LINE_BYTES + " bytes; shorten the URL.";
+        }
+        int colon = in.indexOf(lineStart, Math.min(in.writerIndex(), lineStart + 256), (byte) ':');
+        if (what == TooLong.HEAD || colon < 0) {
+            return "The headers are larger than 64 KiB; send fewer or shorter ones.";
+        }
+        return "Header " + in.toString(lineStart, colon - lineStart, StandardCharsets.ISO_8859_1) + " is longer than "
+                + HttpProxy.MAX_LINE_BYTES + " bytes; each header line must fit.";
+    }
+
+    private void refuse(List<Object> out, ProxyProblem problem, String detail) {
+        refused = true;
+        out.add(new ProxyRequest.Refusal(problem, detail));
+    }
+
+    private enum TooLong {
+        REQUEST_LINE(ProxyProblem.URI_TOO_LONG),
+        HEADER_LINE(ProxyProblem.HEADER_TOO_LARGE),
+        HEAD(ProxyProblem.HEADER_TOO_LARGE);
+
+        final ProxyProblem problem;
+
+        TooLong(ProxyProblem problem) {
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * Finds the empty line that ends a head, line by line across the reads it arrives in, and stops at the first line
+     * or head that is too long. A line's carriage return does not count towards its length.
+     */
+    private static final class HeadScan {
+        /** Where the current line starts, from the head's start. */
+        int lineStart;
+        /** Where the lines so far end, from the head's start. */
+        int[] lineFeeds = new int[16];
+
+        int lines;
+
+        @Nullable
+        TooLong tooLong;
+
+        /**
+         * The index of the line feed that ends the head starting at {@code start}, or of the byte where a line or the
+         * head got too long ({@link #tooLong} then says which); -1 when more bytes are needed.
+         */
+        int emptyLine(ByteBuf in, int start) {
+            int end = in.writerIndex();
+            while (true) {
+                int line = start + lineStart;
+                int lineFeed = in.indexOf(line, end, (byte) '\n');
+                int lineEnd = lineFeed < 0 ? end : lineFeed;
+                int length = lineEnd - line;
+                if (length > 0 && in.getByte(lineEnd - 1) == '\r') {
+                    length--;
+                }
+                if (length > HttpProxy.MAX_LINE_BYTES) {
+                    tooLong = lineStart == 0 ? TooLong.REQUEST_LINE : TooLong.HEADER_LINE;
+                    return line + HttpProxy.MAX_LINE_BYTES;
+                }
+                if (lineEnd - start > HttpProxy.MAX_LINE_BYTES + MAX_HEADER_BLOCK_BYTES) {
+                    tooLong = TooLong.HEAD;
+                    return line;
+                }
+                if (lineFeed < 0) {
+                    return -1;
+                }
+                if (lines == lineFeeds.length) {
+                    lineFeeds = Arrays.copyOf(lineFeeds, lines * 2);
+                }
+                lineFeeds[lines++] = lineFeed - start;
+                if (length == 0) {
+                    return lineFeed;
+                }
+                lineStart = lineFeed + 1 - start;
+            }
+        }
+
+        void reset() {
+            lineStart = 0;
+            lines = 0;
+            tooLong = null;
+        }
+    }
+}
