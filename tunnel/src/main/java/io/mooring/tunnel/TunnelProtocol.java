@@ -2,8 +2,6 @@ package io.mooring.tunnel;
 
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2FrameLogger;
@@ -131,17 +129,12 @@ public final class TunnelProtocol {
     }
 
     /**
-     * How the connector reads the requests on an HTTP lane: their lines and headers were checked where they entered
-     * (the proxy's port), so they are not validated a second time. Answers are not decoded at all
-     * ({@link AnswerFramer}).
+     * How the connector reads the requests on an HTTP lane: where they lie, and without scanning their header values
+     * again, as the proxy's port checked them where they entered. Answers are not decoded at all ({@link
+     * AnswerFramer}).
      */
-    public static HttpDecoderConfig laneDecoding() {
-        return new HttpDecoderConfig()
-                .setMaxInitialLineLength(LANE_MAX_LINE_BYTES)
-                .setMaxHeaderSize(LANE_MAX_HEADER_BLOCK_BYTES)
-                .setMaxChunkSize(MAX_FRAME_SIZE)
-                .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
-                .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+    public static RequestDecoder laneRequests() {
+        return RequestDecoder.trusted(LANE_MAX_LINE_BYTES, LANE_MAX_LINE_BYTES + LANE_MAX_HEADER_BLOCK_BYTES);
     }
 
     /**

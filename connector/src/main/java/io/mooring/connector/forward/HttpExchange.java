@@ -7,9 +7,13 @@ import io.mooring.connector.json.Json;
 import io.mooring.tunnel.AnswerBytes;
 import io.mooring.tunnel.AnswerEnd;
 import io.mooring.tunnel.AnswerHead;
-import io.mooring.tunnel.HopByHop;
+import io.mooring.tunnel.RequestEnd;
+import io.mooring.tunnel.RequestHead;
+import io.mooring.tunnel.RequestRefusal;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -17,15 +21,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -43,12 +41,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpExchange extends ChannelInboundHandlerAdapter {
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String FORWARDED_HOST_NAME = "x-forwarded-host";
+    /**
+     * Where the connector puts a propagated principal's certificate; one the application sent never reaches the back
+     * end, which trusts this header because only the connector sets it.
+     */
     private static final String CLIENT_CERTIFICATE_HEADER = "SSL_CLIENT_CERT";
+
+    private static final String CLIENT_CERTIFICATE_NAME = "ssl_client_cert";
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] SEPARATOR = {':', ' '};
+    private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNKED = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Forwarding forwarding;
-    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    /** The request's body bytes that came before its back-end connection was ready. */
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private @Nullable Channel stream;
     private @Nullable ChannelHandlerContext laneOut;
@@ -76,51 +86,46 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!waiting.isEmpty() || (busy && requestComplete)) {
+        if (!waiting.isEmpty() || (busy && requestComplete && msg != RequestEnd.INSTANCE)) {
             waiting.add(msg);
             ctx.channel().config().setAutoRead(false);
             return;
         }
-        if (msg instanceof HttpRequest request) {
-            begin(ctx.channel(), request);
-            return;
-        }
-        if (msg instanceof HttpContent content && busy) {
-            body(content);
-            return;
-        }
-        ReferenceCountUtil.release(msg);
+        handle(ctx, msg);
     }
 
-    private void begin(Channel channel, HttpRequest request) {
+    /** Takes a message that is next in turn. */
+    private void handle(ChannelHandlerContext ctx, Object msg) {
+        if (msg == RequestEnd.INSTANCE) {
+            // The end of the request under way, or of one answered already.
+            requestComplete |= busy;
+        } else if (msg instanceof RequestHead request) {
+            begin(ctx.channel(), request);
+        } else if (msg instanceof ByteBuf content && busy) {
+            body(content);
+        } else if (msg instanceof RequestRefusal refusal) {
+            malformed(ctx.channel(), refusal);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(Channel channel, RequestHead request) {
         busy = true;
         refused = false;
         responseStarted = false;
         responseComplete = false;
         backendKeepAlive = false;
         chunking = false;
-        headRequest = HttpMethod.HEAD.equals(request.method());
+        headRequest = request.isHead();
         mapping = null;
-        requestComplete = request instanceof LastHttpContent;
-        if (request.decoderResult().isFailure()) {
-            ReferenceCountUtil.release(request);
-            requestComplete = true;
-            refuse(
-                    HttpResponseStatus.BAD_REQUEST,
-                    TunnelProtocol.BACKEND_ERROR_HEADER,
-                    "malformed",
-                    "malformed-request",
-                    "Malformed request",
-                    "The connector could not read the request: "
-                            + request.decoderResult().cause().getMessage());
-            channel.close();
-            return;
-        }
-        Authority target = Authority.parse(request.headers().get(HttpHeaderNames.HOST), 80);
-        String principal = request.headers().get(TunnelProtocol.PRINCIPAL_HEADER);
+        // A request without a body is complete with its head: its end, which follows, changes nothing.
+        requestComplete = !request.chunked() && request.contentLength() == 0;
+        Authority target = Authority.parse(request.value(HttpHeaderNames.HOST), 80);
+        String principal = request.value(TunnelProtocol.PRINCIPAL_HEADER);
         AccessControl access = forwarding.accessControl().get();
         HttpDecision decision =
-                target == null ? null : access.decideHttp(target.host(), target.port(), request.uri(), false);
+                target == null ? null : access.decideHttp(target.host(), target.port(), request.target(), false);
         if (!(decision instanceof HttpDecision.Allowed allowed)) {
             HttpDecision.Denied denied = (HttpDecision.Denied) decision;
             String host = target == null ? "" : target.host();
@@ -130,16 +135,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             if (denied != null) {
                 forwarding
                         .audit()
-                        .denied(
-                                host,
-                                port,
-                                request.method().name(),
-                                request.uri(),
-                                principal,
-                                denied.denial(),
-                                message);
+                        .denied(host, port, request.method(), request.target(), principal, denied.denial(), message);
             }
-            ReferenceCountUtil.release(request);
+            request.release();
             refuse(
                     HttpResponseStatus.FORBIDDEN,
                     TunnelProtocol.DENIAL_HEADER,
@@ -151,42 +149,84 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         }
         SystemMapping allowedMapping = allowed.mapping();
         mapping = allowedMapping;
-        forwarding
-                .audit()
-                .allowed(target.host(), target.port(), request.method().name(), request.uri(), principal);
-        HttpRequest outgoing = backendRequest(request, target, allowedMapping, allowed.normalisedPath(), principal);
+        forwarding.audit().allowed(target.host(), target.port(), request.method(), request.target(), principal);
+        ByteBuf outgoing;
+        try {
+            outgoing =
+                    backendHead(request, channel.alloc(), target, allowedMapping, allowed.normalisedPath(), principal);
+        } finally {
+            request.release();
+        }
         connect(channel, allowedMapping, outgoing);
     }
 
-    /** The request as the back end gets it, rewritten in place: normalised path, its mapping's Host, no hop headers. */
-    private HttpRequest backendRequest(
-            HttpRequest request,
+    /** A lane request the connector could not read: answered with 400 if nothing is under way, and the lane closed. */
+    private void malformed(Channel channel, RequestRefusal refusal) {
+        if (!busy) {
+            busy = true;
+            requestComplete = false;
+            refuse(
+                    HttpResponseStatus.BAD_REQUEST,
+                    TunnelProtocol.BACKEND_ERROR_HEADER,
+                    "malformed",
+                    "malformed-request",
+                    "Malformed request",
+                    "The connector could not read the request: " + refusal.detail());
+        }
+        channel.close();
+    }
+
+    /**
+     * The request's head as the back end gets it: normalised path, its mapping's {@code Host}, the principal's
+     * certificate when the mapping propagates principals that way, no hop-by-hop headers; the other header lines as
+     * they came. A body keeps the framing the application gave it: by its length, in chunks, or none.
+     */
+    private ByteBuf backendHead(
+            RequestHead request,
+            ByteBufAllocator alloc,
             Authority target,
             SystemMapping mapping,
             String normalisedPath,
             @Nullable String principal) {
-        // The body is framed as the application framed it: by its length, in chunks, or (none) not at all.
-        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-        request.setUri(normalisedPath + query(request.uri()));
-        HttpHeaders headers = request.headers();
-        HopByHop.strip(headers);
-        if (mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL) {
-            headers.set(HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
-            headers.set(FORWARDED_HOST, target.toString());
+        boolean internalHost = mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL;
+        ByteBuf head = alloc.buffer(request.size() + 128);
+        ByteBufUtil.writeAscii(head, request.method());
+        head.writeByte(' ');
+        ByteBufUtil.writeAscii(head, normalisedPath);
+        ByteBufUtil.writeAscii(head, query(request.target()));
+        head.writeBytes(VERSION);
+        if (internalHost) {
+            header(head, HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
+            header(head, FORWARDED_HOST, target.toString());
         } else {
-            headers.set(HttpHeaderNames.HOST, target.toString());
+            header(head, HttpHeaderNames.HOST, target.toString());
         }
         if (principal != null
                 && mapping.principalType() == io.mooring.connector.access.PrincipalType.X509_CERTIFICATE) {
-            headers.set(CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
+            header(head, CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
         }
-        if (chunked) {
-            HttpUtil.setTransferEncodingChunked(request, true);
+        for (int i = 0; i < request.headers(); i++) {
+            if (!request.isName(i, HttpHeaderNames.HOST)
+                    && !request.isName(i, CLIENT_CERTIFICATE_NAME)
+                    && !(internalHost && request.isName(i, FORWARDED_HOST_NAME))
+                    && !request.isHopByHop(i)) {
+                request.writeLine(i, head);
+            }
         }
-        return request;
+        if (request.chunked()) {
+            head.writeBytes(CHUNKED);
+        }
+        return head.writeBytes(CRLF);
     }
 
-    private void connect(Channel channel, SystemMapping target, HttpRequest outgoing) {
+    private static void header(ByteBuf head, CharSequence name, CharSequence value) {
+        ByteBufUtil.writeAscii(head, name);
+        head.writeBytes(SEPARATOR);
+        ByteBufUtil.writeAscii(head, value);
+        head.writeBytes(CRLF);
+    }
+
+    private void connect(Channel channel, SystemMapping target, ByteBuf outgoing) {
         boolean tls = target.protocol() == io.mooring.tunnel.ConnectorReport.Protocol.HTTPS;
         BackendConnection reused =
                 forwarding.backends().idle(channel.eventLoop(), target.internalHost(), target.internalPort(), tls);
@@ -219,7 +259,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 });
     }
 
-    private void attach(BackendConnection connection, HttpRequest outgoing) {
+    private void attach(BackendConnection connection, ByteBuf outgoing) {
         Channel current = stream;
         if (current == null || !current.isActive()) {
             ReferenceCountUtil.release(outgoing);
@@ -231,7 +271,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         connection.own(this, headRequest);
         Channel backendChannel = connection.channel();
         backendChannel.write(outgoing);
-        HttpContent content;
+        ByteBuf content;
         while ((content = early.poll()) != null) {
             backendChannel.write(content);
         }
@@ -239,10 +279,8 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         backendChannel.config().setAutoRead(true);
     }
 
-    private void body(HttpContent content) {
-        if (content instanceof LastHttpContent) {
-            requestComplete = true;
-        }
+    /** Bytes of the request's body, as the application framed them. */
+    private void body(ByteBuf content) {
         if (refused) {
             content.release();
             return;
@@ -376,10 +414,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         ChannelHandlerContext ctx = current.pipeline().context(this);
         Object queued;
         while (!busy && (queued = waiting.poll()) != null) {
-            channelRead(ctx, queued);
+            handle(ctx, queued);
         }
         while (busy && !requestComplete && (queued = waiting.poll()) != null) {
-            channelRead(ctx, queued);
+            handle(ctx, queued);
         }
     }
 

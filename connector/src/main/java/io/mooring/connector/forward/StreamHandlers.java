@@ -3,7 +3,6 @@ package io.mooring.connector.forward;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 
 /** The per-stream handlers of forwarded traffic. */
@@ -18,7 +17,7 @@ public final class StreamHandlers {
 
     /** Appends what reads an HTTP lane's requests (HTTP/1.1 over the stream's bytes) and answers them in order. */
     public static void http(ChannelPipeline pipeline, Forwarding forwarding) {
-        pipeline.addLast("requests", new HttpRequestDecoder(TunnelProtocol.laneDecoding()));
+        pipeline.addLast("requests", TunnelProtocol.laneRequests());
         pipeline.addLast(ANSWER_ENCODER, new HttpResponseEncoder());
         pipeline.addLast("exchange", new HttpExchange(forwarding));
     }

@@ -3,10 +3,13 @@ package io.mooring.server.connectivity;
 import static java.util.Objects.requireNonNull;
 
 import io.mooring.server.platform.config.MooringProperties;
+import io.mooring.tunnel.RequestDecoder;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ class HttpProxy implements SmartLifecycle {
 
     /** SAP's limit for the request line and for each header line. */
     static final int MAX_LINE_BYTES = 8192;
+    /** The header lines together, after the request line. */
+    private static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
 
     /**
      * The encoder of the proxy's own problem answers; the connector's answers pass it by as
@@ -52,7 +57,12 @@ class HttpProxy implements SmartLifecycle {
                 settings.proxy().httpPort(),
                 channel -> channel.pipeline()
                         .addLast(new FlushConsolidationHandler(256, true))
-                        .addLast(new ProxyRequestDecoder())
+                        .addLast(RequestDecoder.checked(
+                                MAX_LINE_BYTES,
+                                MAX_LINE_BYTES + MAX_HEADER_BLOCK_BYTES,
+                                List.of(
+                                        HttpHeaderNames.PROXY_AUTHORIZATION.toString(),
+                                        HttpProxyFrontend.AUTHENTICATION_HEADER)))
                         .addLast(RESPONSE_ENCODER, new HttpResponseEncoder())
                         .addLast(new HttpProxyFrontend(authorization, sessions)));
         addresses.httpBound(port);

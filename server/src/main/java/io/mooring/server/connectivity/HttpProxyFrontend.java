@@ -1,14 +1,19 @@
 package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.AnswerBytes;
+import io.mooring.tunnel.RequestEnd;
+import io.mooring.tunnel.RequestHead;
+import io.mooring.tunnel.RequestRefusal;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +32,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     private static final String HTTPS_SCHEME = "https://";
     /** The interim answer to {@code Expect: 100-continue}, sent once the request may go on. */
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private static final String NO_HTTPS =
             "The connectivity proxy forwards http:// URLs only (SAP's proxy does the same): address the virtual host "
                     + "with http://; the connector's system mapping decides whether it speaks HTTPS to the back end.";
@@ -73,7 +79,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
             return;
         }
-        if (msg instanceof ProxyRequest request) {
+        if (msg instanceof RequestHead request) {
             begin(ctx, request);
         } else if (msg instanceof ByteBuf body) {
             if (current != null) {
@@ -81,17 +87,17 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
             } else {
                 body.release();
             }
-        } else if (msg == ProxyRequest.End.INSTANCE) {
+        } else if (msg == RequestEnd.INSTANCE) {
             if (current != null) {
                 current.requestEnd();
             }
-        } else if (msg instanceof ProxyRequest.Refusal refusal) {
+        } else if (msg instanceof RequestRefusal refusal) {
             if (current != null) {
                 // The request under way cannot be finished, and its answer could not be told from the refusal's.
                 rejected = true;
                 ctx.close();
             } else {
-                reject(ctx, new Rejection(refusal.problem(), refusal.detail()), false);
+                reject(ctx, new Rejection(ProxyProblem.of(refusal.reason()), refusal.detail()), false);
             }
         } else {
             ReferenceCountUtil.release(msg);
@@ -99,14 +105,14 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     }
 
     private static void release(Object msg) {
-        if (msg instanceof ProxyRequest request) {
+        if (msg instanceof RequestHead request) {
             request.release();
         } else {
             ReferenceCountUtil.release(msg);
         }
     }
 
-    private void begin(ChannelHandlerContext ctx, ProxyRequest request) {
+    private void begin(ChannelHandlerContext ctx, RequestHead request) {
         boolean headRequest = request.isHead();
         try {
             Optional<Rejection> rejection = check(request);
@@ -119,7 +125,8 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 reject(ctx, notAbsoluteForm(request.target()), headRequest);
                 return;
             }
-            ProxyAuthorization.Admission admission = credential.admit(request.proxyAuthorization());
+            ProxyAuthorization.Admission admission =
+                    credential.admit(request.value(HttpHeaderNames.PROXY_AUTHORIZATION));
             if (admission == null) {
                 reject(
                         ctx,
@@ -131,7 +138,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 return;
             }
             String principal = null;
-            String authentication = request.authentication();
+            String authentication = request.value(AUTHENTICATION_HEADER);
             if (authentication != null) {
                 principal = authorization.propagatedUser(authentication).orElse(null);
                 if (principal == null) {
@@ -146,7 +153,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 }
             }
             UUID subaccount = admission.subaccountId();
-            String location = request.locationId();
+            String location = Objects.requireNonNullElse(request.value(LOCATION_ID_HEADER), "");
             ConnectorKey key = new ConnectorKey(subaccount, location);
             TunnelLane current = lane;
             if (current == null || !current.serves(key)) {
@@ -173,11 +180,11 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                         headRequest);
                 return;
             }
-            if (request.expectsContinue()) {
+            if (!request.http10() && "100-continue".equalsIgnoreCase(request.value(HttpHeaderNames.EXPECT))) {
                 writeAnswer(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE));
                 ctx.flush();
             }
-            ByteBuf head = request.onLane(ctx.alloc(), target.authority(), target.pathAndQuery(), principal);
+            ByteBuf head = LaneHead.of(request, ctx.alloc(), target.authority(), target.pathAndQuery(), principal);
             ProxiedExchange started = new ProxiedExchange(ctx.channel(), this, head, headRequest, request.keepAlive());
             exchange = started;
             started.start(current);
@@ -186,7 +193,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static Optional<Rejection> check(ProxyRequest request) {
+    private static Optional<Rejection> check(RequestHead request) {
         String uri = request.target();
         if (HttpHeaderValidationUtil.validateValidHeaderValue(uri) >= 0) {
             return Optional.of(new Rejection(

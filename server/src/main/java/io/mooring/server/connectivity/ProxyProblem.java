@@ -1,5 +1,6 @@
 package io.mooring.server.connectivity;
 
+import io.mooring.tunnel.RequestRefusal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -23,6 +24,15 @@ enum ProxyProblem {
     CONNECTOR_UNAVAILABLE(HttpResponseStatus.BAD_GATEWAY, "connector-unavailable", "No connector reachable");
 
     private static final String PREFIX = "urn:mooring:problem:";
+
+    /** The problem of a request the proxy could not read. */
+    static ProxyProblem of(RequestRefusal.Reason reason) {
+        return switch (reason) {
+            case MALFORMED -> MALFORMED_REQUEST;
+            case REQUEST_LINE_TOO_LONG -> URI_TOO_LONG;
+            case HEADER_LINE_TOO_LONG, HEAD_TOO_LARGE -> HEADER_TOO_LARGE;
+        };
+    }
 
     private final HttpResponseStatus status;
     private final String type;

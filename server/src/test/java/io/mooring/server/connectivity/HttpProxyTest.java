@@ -72,6 +72,8 @@ class HttpProxyTest extends ServerTest {
                     landscape.proxyAuthorization(),
                     "Proxy-Connection: keep-alive",
                     "SAP-Connectivity-SCC-Location_ID: ",
+                    "SSL_CLIENT_CERT: forged",
+                    "X-Forwarded-Host: app.example",
                     "X-Custom: kept");
 
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -80,6 +82,12 @@ class HttpProxyTest extends ServerTest {
             assertThat(seen.rawPath()).isEqualTo("/sap/opu/odata/orders?$top=1");
             assertThat(seen.header("Host")).isEqualTo(VIRTUAL_HOST + ":" + VIRTUAL_PORT);
             assertThat(seen.header("X-Custom")).isEqualTo("kept");
+            assertThat(seen.header("X-Forwarded-Host"))
+                    .as("with the virtual host in Host, the application's own")
+                    .isEqualTo("app.example");
+            assertThat(seen.header("SSL_CLIENT_CERT"))
+                    .as("only the connector puts a certificate there")
+                    .isNull();
             assertThat(seen.header("Content-Length"))
                     .as("a GET without content names no length")
                     .isNull();

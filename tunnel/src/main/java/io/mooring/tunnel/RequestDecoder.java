@@ -1,36 +1,56 @@
-package io.mooring.server.connectivity;
+package io.mooring.tunnel;
 
-import io.mooring.tunnel.BodyFramer;
-import io.mooring.tunnel.HeadBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an application's HTTP/1.1 requests to the proxy without decoding them into objects: each request goes up as
- * its {@link ProxyRequest} head, then its body's bytes as they came (chunk framing included), then {@link
- * ProxyRequest.End}. Only what the proxy acts on is read; the rest of the head is checked and passed on as bytes.
+ * Reads HTTP/1.1 requests without decoding them into objects: each request goes up as its {@link RequestHead}, then
+ * its body's bytes as they came (chunk framing included), then {@link RequestEnd}. Only the request line and the
+ * framing headers are read; the other header lines are checked and left where they lie, for the reader to pass on.
  *
  * <p>The checks are those of RFC 9112 that keep a request from being read two ways: a request line of method, target
- * and version; header names that are tokens, with no space before the colon and no folded lines; values without
- * control characters (the credentials aside, which {@link ProxyAuthorization} reads as tokens); one
- * {@code Content-Length}, which is digits only, and never both it and {@code Transfer-Encoding}, whose last coding must
- * be chunked. Lines are at most {@value HttpProxy#MAX_LINE_BYTES} bytes, the header block at most 64 KiB. A request
- * that fails them goes up as a {@link ProxyRequest.Refusal}, and nothing after it is read.
+ * without spaces, and version 1.1 or 1.0; header names that are tokens, with no space before the colon and no folded
+ * lines; one {@code Content-Length}, which is digits only, and never both it and {@code Transfer-Encoding}, whose last
+ * coding must be chunked (and which HTTP/1.0 does not have). {@link #checked} also refuses control characters in
+ * header values, except in the headers it is told to leave alone. A request line or header line longer than the
+ * limit, or a longer head, is refused too. A request that fails goes up as a {@link RequestRefusal}, and nothing after
+ * it is read.
  */
-final class ProxyRequestDecoder extends ByteToMessageDecoder {
-    static final int MAX_HEADER_BLOCK_BYTES = 64 * 1024;
-
+public final class RequestDecoder extends ByteToMessageDecoder {
+    private final int maxLineBytes;
+    private final int maxHeadBytes;
+    private final boolean checkValues;
+    private final List<String> unchecked;
     private final HeadScan scan = new HeadScan();
     private final BodyFramer body = new BodyFramer();
     private boolean inBody;
     private boolean refused;
+
+    private RequestDecoder(int maxLineBytes, int maxHeadBytes, boolean checkValues, List<String> unchecked) {
+        this.maxLineBytes = maxLineBytes;
+        this.maxHeadBytes = maxHeadBytes;
+        this.checkValues = checkValues;
+        this.unchecked = List.copyOf(unchecked);
+    }
+
+    /**
+     * For requests from outside: header values must be visible characters, spaces and tabs, except in the headers
+     * named in {@code unchecked} (lower case), which their reader checks itself.
+     */
+    public static RequestDecoder checked(int maxLineBytes, int maxHeadBytes, List<String> unchecked) {
+        return new RequestDecoder(maxLineBytes, maxHeadBytes, true, unchecked);
+    }
+
+    /** For requests that were checked where they entered (a lane's): header values are not scanned again. */
+    public static RequestDecoder trusted(int maxLineBytes, int maxHeadBytes) {
+        return new RequestDecoder(maxLineBytes, maxHeadBytes, false, List.of());
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -45,7 +65,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         } catch (DecoderException malformed) {
             refuse(
                     out,
-                    ProxyProblem.MALFORMED_REQUEST,
+                    RequestRefusal.Reason.MALFORMED,
                     "The request is not valid HTTP/1.1: " + malformed.getMessage() + ".");
         }
         if (refused) {
@@ -61,7 +81,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         }
         if (body.done()) {
             inBody = false;
-            out.add(ProxyRequest.End.INSTANCE);
+            out.add(RequestEnd.INSTANCE);
         }
     }
 
@@ -77,16 +97,16 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
             }
         }
         int start = in.readerIndex();
-        int stop = scan.emptyLine(in, start);
+        int stop = scan.emptyLine(in, start, maxLineBytes, maxHeadBytes);
         if (stop < 0) {
             return false;
         }
         if (scan.tooLong != null) {
-            refuse(out, scan.tooLong.problem, tooLongDetail(scan.tooLong, in, start + scan.lineStart));
+            refuse(out, scan.tooLong, tooLongDetail(scan.tooLong, in, start + scan.lineStart));
             return false;
         }
         ByteBuf head = in.readRetainedSlice(stop + 1 - start);
-        ProxyRequest request;
+        RequestHead request;
         try {
             request = parse(head, scan.lineFeeds, scan.lines);
         } catch (RuntimeException malformed) {
@@ -101,7 +121,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
             body.fixed(request.contentLength());
         }
         if (body.done()) {
-            out.add(ProxyRequest.End.INSTANCE);
+            out.add(RequestEnd.INSTANCE);
         } else {
             inBody = true;
         }
@@ -109,7 +129,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
     }
 
     /** Reads a head whose lines end at {@code lineFeeds}, the last of them the empty line. */
-    private static ProxyRequest parse(ByteBuf head, int[] lineFeeds, int lines) {
+    private RequestHead parse(ByteBuf head, int[] lineFeeds, int lines) {
         int start = head.readerIndex();
         int lineEnd = start + lineFeeds[0];
         int contentEnd = withoutCarriageReturn(head, start, lineEnd);
@@ -129,7 +149,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
             throw new DecoderException("the version is not HTTP/1.1 or HTTP/1.0");
         }
-        ProxyRequest request = new ProxyRequest(
+        RequestHead request = new RequestHead(
                 head,
                 head.toString(start, firstSpace - start, StandardCharsets.US_ASCII),
                 head.toString(firstSpace + 1, lastSpace - firstSpace - 1, StandardCharsets.ISO_8859_1),
@@ -151,7 +171,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         return request;
     }
 
-    private static void header(ProxyRequest request, ByteBuf head, int line, int contentEnd, int nextLine) {
+    private void header(RequestHead request, ByteBuf head, int line, int contentEnd, int nextLine) {
         byte first = head.getByte(line);
         if (first == ' ' || first == '\t') {
             throw new DecoderException("a folded header line; send each header on one line");
@@ -177,7 +197,7 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         while (valueEnd > valueStart && isBlank(head.getByte(valueEnd - 1))) {
             valueEnd--;
         }
-        if (!isCredential(head, line, colon)) {
+        if (checkValues && !isUnchecked(head, line, colon)) {
             for (int i = valueStart; i < valueEnd; i++) {
                 int b = head.getUnsignedByte(i);
                 if ((b < ' ' && b != '\t') || b == 0x7f) {
@@ -190,10 +210,13 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         request.header(line, colon, valueStart, valueEnd, nextLine);
     }
 
-    /** The proxy's own credentials: {@link ProxyAuthorization} reads them as tokens, and they are never forwarded. */
-    private static boolean isCredential(ByteBuf head, int from, int to) {
-        return HeadBytes.isName(head, from, to, HttpHeaderNames.PROXY_AUTHORIZATION)
-                || HeadBytes.isName(head, from, to, HttpProxyFrontend.AUTHENTICATION_HEADER);
+    private boolean isUnchecked(ByteBuf head, int from, int to) {
+        for (String name : unchecked) {
+            if (HeadBytes.isName(head, from, to, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a line's content ends: before its carriage return, if it has one. */
@@ -234,33 +257,21 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
         return b > 0 && TOKEN[b];
     }
 
-    private static String tooLongDetail(TooLong what, ByteBuf in, int lineStart) {
-        if (what == TooLong.REQUEST_LINE) {
-            return "The request line is longer than " + HttpProxy.MAX_LINE_BYTES + " bytes; shorten the URL.";
+    private String tooLongDetail(RequestRefusal.Reason what, ByteBuf in, int lineStart) {
+        if (what == RequestRefusal.Reason.REQUEST_LINE_TOO_LONG) {
+            return "The request line is longer than " + maxLineBytes + " bytes; shorten the URL.";
         }
         int colon = in.indexOf(lineStart, Math.min(in.writerIndex(), lineStart + 256), (byte) ':');
-        if (what == TooLong.HEAD || colon < 0) {
-            return "The headers are larger than 64 KiB; send fewer or shorter ones.";
+        if (what == RequestRefusal.Reason.HEAD_TOO_LARGE || colon < 0) {
+            return "The head is larger than " + maxHeadBytes / 1024 + " KiB; send fewer or shorter headers.";
         }
         return "Header " + in.toString(lineStart, colon - lineStart, StandardCharsets.ISO_8859_1) + " is longer than "
-                + HttpProxy.MAX_LINE_BYTES + " bytes; each header line must fit.";
+                + maxLineBytes + " bytes; each header line must fit.";
     }
 
-    private void refuse(List<Object> out, ProxyProblem problem, String detail) {
+    private void refuse(List<Object> out, RequestRefusal.Reason reason, String detail) {
         refused = true;
-        out.add(new ProxyRequest.Refusal(problem, detail));
-    }
-
-    private enum TooLong {
-        REQUEST_LINE(ProxyProblem.URI_TOO_LONG),
-        HEADER_LINE(ProxyProblem.HEADER_TOO_LARGE),
-        HEAD(ProxyProblem.HEADER_TOO_LARGE);
-
-        final ProxyProblem problem;
-
-        TooLong(ProxyProblem problem) {
-            this.problem = problem;
-        }
+        out.add(new RequestRefusal(reason, detail));
     }
 
     /**
@@ -275,14 +286,13 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
 
         int lines;
 
-        @Nullable
-        TooLong tooLong;
+        RequestRefusal.@Nullable Reason tooLong;
 
         /**
          * The index of the line feed that ends the head starting at {@code start}, or of the byte where a line or the
          * head got too long ({@link #tooLong} then says which); -1 when more bytes are needed.
          */
-        int emptyLine(ByteBuf in, int start) {
+        int emptyLine(ByteBuf in, int start, int maxLineBytes, int maxHeadBytes) {
             int end = in.writerIndex();
             while (true) {
                 int line = start + lineStart;
@@ -292,12 +302,14 @@ final class ProxyRequestDecoder extends ByteToMessageDecoder {
                 if (length > 0 && in.getByte(lineEnd - 1) == '\r') {
                     length--;
                 }
-                if (length > HttpProxy.MAX_LINE_BYTES) {
-                    tooLong = lineStart == 0 ? TooLong.REQUEST_LINE : TooLong.HEADER_LINE;
-                    return line + HttpProxy.MAX_LINE_BYTES;
+                if (length > maxLineBytes) {
+                    tooLong = lineStart == 0
+                            ? RequestRefusal.Reason.REQUEST_LINE_TOO_LONG
+                            : RequestRefusal.Reason.HEADER_LINE_TOO_LONG;
+                    return line + maxLineBytes;
                 }
-                if (lineEnd - start > HttpProxy.MAX_LINE_BYTES + MAX_HEADER_BLOCK_BYTES) {
-                    tooLong = TooLong.HEAD;
+                if (lineEnd - start > maxHeadBytes) {
+                    tooLong = RequestRefusal.Reason.HEAD_TOO_LARGE;
                     return line;
                 }
                 if (lineFeed < 0) {
