@@ -1,9 +1,14 @@
 package io.mooring.tunnel;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
 
-/** Reading an HTTP/1.1 head where it lies, without turning it into strings: names compared in any case. */
+/**
+ * Reading an HTTP/1.1 head where it lies, without turning it into strings (names compared in any case), and writing
+ * the lines a forwarder adds to one.
+ */
 public final class HeadBytes {
     private HeadBytes() {}
 
@@ -77,4 +82,32 @@ public final class HeadBytes {
     }
 
     private static final String CHUNKED = "chunked";
+
+    /** The line that says a body comes in chunks, as a forwarder writes it. */
+    public static final byte[] CHUNKED_LINE = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] SEPARATOR = {':', ' '};
+    private static final byte[] HTTP_11 = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Writes an HTTP/1.1 request line. */
+    public static void writeRequestLine(ByteBuf out, CharSequence method, CharSequence target) {
+        ByteBufUtil.writeAscii(out, method);
+        out.writeByte(' ');
+        ByteBufUtil.writeAscii(out, target);
+        out.writeBytes(HTTP_11);
+    }
+
+    /** Writes a header line; the characters of {@code value} up to U+00FF go as the bytes they are (ISO-8859-1). */
+    public static void writeHeader(ByteBuf out, CharSequence name, CharSequence value) {
+        ByteBufUtil.writeAscii(out, name);
+        out.writeBytes(SEPARATOR);
+        ByteBufUtil.writeAscii(out, value);
+        out.writeBytes(CRLF);
+    }
+
+    /** Writes the empty line that ends a head. */
+    public static ByteBuf writeEnd(ByteBuf out) {
+        return out.writeBytes(CRLF);
+    }
 }

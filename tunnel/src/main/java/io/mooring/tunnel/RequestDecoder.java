@@ -138,7 +138,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (firstSpace <= start
                 || lastSpace <= firstSpace + 1
                 || head.indexOf(firstSpace + 1, lastSpace, (byte) ' ') >= 0) {
-            throw new DecoderException("the request line is not 'METHOD absolute-URL HTTP/1.1'");
+            throw new DecoderException("the request line is not 'METHOD target HTTP/1.1'");
         }
         for (int i = start; i < firstSpace; i++) {
             if (!isTokenCharacter(head.getByte(i))) {

@@ -7,13 +7,13 @@ import io.mooring.connector.json.Json;
 import io.mooring.tunnel.AnswerBytes;
 import io.mooring.tunnel.AnswerEnd;
 import io.mooring.tunnel.AnswerHead;
+import io.mooring.tunnel.HeadBytes;
 import io.mooring.tunnel.RequestEnd;
 import io.mooring.tunnel.RequestHead;
 import io.mooring.tunnel.RequestRefusal;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -50,9 +50,6 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
 
     private static final String CLIENT_CERTIFICATE_NAME = "ssl_client_cert";
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] SEPARATOR = {':', ' '};
-    private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHUNKED = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Forwarding forwarding;
@@ -190,20 +187,17 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             @Nullable String principal) {
         boolean internalHost = mapping.hostHeader() == io.mooring.connector.access.HostHeader.INTERNAL;
         ByteBuf head = alloc.buffer(request.size() + 128);
-        ByteBufUtil.writeAscii(head, request.method());
-        head.writeByte(' ');
-        ByteBufUtil.writeAscii(head, normalisedPath);
-        ByteBufUtil.writeAscii(head, query(request.target()));
-        head.writeBytes(VERSION);
+        HeadBytes.writeRequestLine(head, request.method(), normalisedPath + query(request.target()));
         if (internalHost) {
-            header(head, HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
-            header(head, FORWARDED_HOST, target.toString());
+            HeadBytes.writeHeader(head, HttpHeaderNames.HOST, mapping.internalHost() + ":" + mapping.internalPort());
+            HeadBytes.writeHeader(head, FORWARDED_HOST, target.toString());
         } else {
-            header(head, HttpHeaderNames.HOST, target.toString());
+            HeadBytes.writeHeader(head, HttpHeaderNames.HOST, target.toString());
         }
         if (principal != null
                 && mapping.principalType() == io.mooring.connector.access.PrincipalType.X509_CERTIFICATE) {
-            header(head, CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
+            HeadBytes.writeHeader(
+                    head, CLIENT_CERTIFICATE_HEADER, forwarding.principals().certificateHeader(principal));
         }
         for (int i = 0; i < request.headers(); i++) {
             if (!request.isName(i, HttpHeaderNames.HOST)
@@ -214,16 +208,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             }
         }
         if (request.chunked()) {
-            head.writeBytes(CHUNKED);
+            head.writeBytes(HeadBytes.CHUNKED_LINE);
         }
-        return head.writeBytes(CRLF);
-    }
-
-    private static void header(ByteBuf head, CharSequence name, CharSequence value) {
-        ByteBufUtil.writeAscii(head, name);
-        head.writeBytes(SEPARATOR);
-        ByteBufUtil.writeAscii(head, value);
-        head.writeBytes(CRLF);
+        return HeadBytes.writeEnd(head);
     }
 
     private void connect(Channel channel, SystemMapping target, ByteBuf outgoing) {

@@ -23,7 +23,6 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
     private static final String CONTENT_LENGTH = "content-length";
     private static final String TRANSFER_ENCODING = "transfer-encoding";
     private static final String CONNECTION = "connection";
-    private static final byte[] CHUNKED_LINE = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The lane's head for {@code head} (which it takes over): {@code untilClose} when neither a length nor chunks frame
@@ -63,7 +62,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
         if (!rewrite && !(contentLength && transferEncoding)) {
             return new LaneAnswerHead(head, keepAlive);
         }
-        ByteBuf lane = allocator.buffer(end - start + CHUNKED_LINE.length + 64);
+        ByteBuf lane = allocator.buffer(end - start + HeadBytes.CHUNKED_LINE.length + 64);
         lane.writeBytes(head, start, statusLineEnd - start);
         for (int line = statusLineEnd; line < end; ) {
             int lineEnd = head.indexOf(line, end, (byte) '\n') + 1;
@@ -79,7 +78,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
             line = lineEnd;
         }
         if (untilClose) {
-            lane.writeBytes(CHUNKED_LINE);
+            lane.writeBytes(HeadBytes.CHUNKED_LINE);
         }
         lane.writeByte('\r').writeByte('\n');
         head.release();

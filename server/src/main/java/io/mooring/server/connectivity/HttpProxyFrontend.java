@@ -180,7 +180,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                         headRequest);
                 return;
             }
-            if (!request.http10() && "100-continue".equalsIgnoreCase(request.value(HttpHeaderNames.EXPECT))) {
+            if (expectsContinue(request)) {
                 writeAnswer(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE));
                 ctx.flush();
             }
@@ -191,6 +191,13 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         } finally {
             request.release();
         }
+    }
+
+    /** An HTTP/1.1 request with a body to come that waits to be told to send it (RFC 9110 §10.1.1). */
+    private static boolean expectsContinue(RequestHead request) {
+        return !request.http10()
+                && (request.chunked() || request.contentLength() > 0)
+                && "100-continue".equalsIgnoreCase(request.value(HttpHeaderNames.EXPECT));
     }
 
     private static Optional<Rejection> check(RequestHead request) {
