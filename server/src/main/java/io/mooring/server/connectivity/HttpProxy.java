@@ -49,6 +49,12 @@ class HttpProxy implements SmartLifecycle {
         this.settings = properties.connectivity();
     }
 
+    /**
+     * Binds the proxy's port. An application connection's flushes are gathered only while its own read is under way:
+     * an answer arrives with a read of the tunnel, and its one flush goes out at once rather than as a task queued on
+     * the event loop (which cost the server 0.2-0.8 µs per request and gathered nothing, as a connection has one
+     * request at a time).
+     */
     @Override
     public void start() {
         int port = listener.bind(
@@ -56,7 +62,7 @@ class HttpProxy implements SmartLifecycle {
                 settings.bindAddress(),
                 settings.proxy().httpPort(),
                 channel -> channel.pipeline()
-                        .addLast(new FlushConsolidationHandler(256, true))
+                        .addLast(new FlushConsolidationHandler(256, false))
                         .addLast(RequestDecoder.checked(
                                 MAX_LINE_BYTES,
                                 MAX_LINE_BYTES + MAX_HEADER_BLOCK_BYTES,
