@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Headers that belong to one hop and must not travel on (RFC 9110 §7.6.1), plus the proxy's own: {@code Proxy-*}
@@ -115,6 +117,41 @@ public final class HopByHop {
 
     /** True when the comma-separated {@code connection} value names {@code name}. */
     public static boolean listed(String connection, CharSequence name) {
+        return listed(
+                connection,
+                name.length(),
+                at -> AsciiString.regionMatches(connection, true, at, name, 0, name.length()));
+    }
+
+    /**
+     * True when the comma-separated {@code connection} value names the header name in {@code bytes} from {@code from}
+     * to {@code to}; read in place, for heads that are passed on as bytes.
+     */
+    public static boolean listed(String connection, ByteBuf bytes, int from, int to) {
+        return listed(connection, to - from, at -> {
+            for (int i = 0; i < to - from; i++) {
+                if (Character.toLowerCase(connection.charAt(at + i))
+                        != Character.toLowerCase((char) (bytes.getByte(from + i) & 0xff))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Whether a message's sender keeps its connection, by its version ({@code http10}) and {@code Connection} value:
+     * HTTP/1.1 unless it says close, HTTP/1.0 only when it says keep-alive.
+     */
+    public static boolean keepsAlive(boolean http10, @Nullable String connection) {
+        if (http10) {
+            return connection != null && listed(connection, "keep-alive");
+        }
+        return connection == null || !listed(connection, "close");
+    }
+
+    /** True when one of the comma-separated options of {@code connection} has {@code length} and {@code matches}. */
+    private static boolean listed(String connection, int length, IntPredicate matches) {
         int start = 0;
         while (start <= connection.length()) {
             int comma = connection.indexOf(',', start);
@@ -127,8 +164,7 @@ public final class HopByHop {
             while (to > from && connection.charAt(to - 1) == ' ') {
                 to--;
             }
-            if (to - from == name.length()
-                    && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
+            if (to - from == length && matches.test(from)) {
                 return true;
             }
             if (comma < 0) {

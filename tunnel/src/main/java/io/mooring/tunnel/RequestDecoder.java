@@ -233,6 +233,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         return -1;
     }
 
+    /** Optional whitespace around a value; a carriage return left in one is not, and is refused as a control character. */
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t';
     }

@@ -119,7 +119,7 @@ public final class RequestHead {
         int colon = lines[FIELDS * i + COLON];
         String options = connection;
         return HopByHop.isHopByHop(head, name, colon)
-                || (options != null && HopByHop.listed(options, text(name, colon)));
+                || (options != null && HopByHop.listed(options, head, name, colon));
     }
 
     /** Writes header line {@code i} to {@code out} as it came, with its line end. */
@@ -146,6 +146,11 @@ public final class RequestHead {
         return chunked;
     }
 
+    /** Whether a body follows the head: in chunks, or of a length above 0. */
+    public boolean hasBody() {
+        return chunked || contentLength > 0;
+    }
+
     /** The body's length when it is not chunked: 0 when the head names none. */
     public long contentLength() {
         return Math.max(contentLength, 0);
@@ -153,11 +158,7 @@ public final class RequestHead {
 
     /** Whether the client keeps its connection after this request: in HTTP/1.1 unless it says close. */
     public boolean keepAlive() {
-        String options = connection;
-        if (http10) {
-            return options != null && HopByHop.listed(options, "keep-alive");
-        }
-        return options == null || !HopByHop.listed(options, "close");
+        return HopByHop.keepsAlive(http10, connection);
     }
 
     public void release() {

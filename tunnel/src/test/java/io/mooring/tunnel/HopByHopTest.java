@@ -94,6 +94,27 @@ class HopByHopTest {
     }
 
     @Test
+    void aNameInPlaceShouldBeListedAsItsStringIs() {
+        String connection = "close,  X-Private ,x-session";
+        for (String name :
+                List.of("X-Private", "x-private", "X-SESSION", "close", "X-Privately", "X-Priv", "", "keep")) {
+            ByteBuf bytes = Unpooled.copiedBuffer("x" + name + ":", StandardCharsets.ISO_8859_1);
+            assertThat(HopByHop.listed(connection, bytes, 1, 1 + name.length()))
+                    .as(name)
+                    .isEqualTo(HopByHop.listed(connection, name));
+            bytes.release();
+        }
+    }
+
+    @Test
+    void http11KeepsAliveUnlessToldToCloseAndHttp10OnlyWhenToldToKeepAlive() {
+        assertThat(HopByHop.keepsAlive(false, null)).isTrue();
+        assertThat(HopByHop.keepsAlive(false, "Keep-Alive, Close")).isFalse();
+        assertThat(HopByHop.keepsAlive(true, null)).isFalse();
+        assertThat(HopByHop.keepsAlive(true, "keep-alive")).isTrue();
+    }
+
+    @Test
     void leavesOrdinaryHeadersAlone() {
         HttpHeaders headers = new DefaultHttpHeaders().add("Accept", "*/*").add("Authorization", "Basic x");
 

@@ -117,7 +117,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         headRequest = request.isHead();
         mapping = null;
         // A request without a body is complete with its head: its end, which follows, changes nothing.
-        requestComplete = !request.chunked() && request.contentLength() == 0;
+        requestComplete = !request.hasBody();
         Authority target = Authority.parse(request.value(HttpHeaderNames.HOST), 80);
         String principal = request.value(TunnelProtocol.PRINCIPAL_HEADER);
         AccessControl access = forwarding.accessControl().get();

@@ -56,9 +56,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
             }
             line = lineEnd;
         }
-        boolean close = connection != null && HopByHop.listed(connection, "close");
-        boolean keepAlive =
-                !untilClose && (http10 ? connection != null && HopByHop.listed(connection, "keep-alive") : !close);
+        boolean keepAlive = !untilClose && HopByHop.keepsAlive(http10, connection);
         if (!rewrite && !(contentLength && transferEncoding)) {
             return new LaneAnswerHead(head, keepAlive);
         }
@@ -96,8 +94,7 @@ record LaneAnswerHead(ByteBuf head, boolean keepAlive) {
         if (HopByHop.isHopByHop(head, line, colon)) {
             return false;
         }
-        return connection == null
-                || !HopByHop.listed(connection, head.toString(line, colon - line, StandardCharsets.ISO_8859_1));
+        return connection == null || !HopByHop.listed(connection, head, line, colon);
     }
 
     /** The value after {@code colon} up to the line's end, without the surrounding blanks. */

@@ -196,7 +196,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     /** An HTTP/1.1 request with a body to come that waits to be told to send it (RFC 9110 §10.1.1). */
     private static boolean expectsContinue(RequestHead request) {
         return !request.http10()
-                && (request.chunked() || request.contentLength() > 0)
+                && request.hasBody()
                 && "100-continue".equalsIgnoreCase(request.value(HttpHeaderNames.EXPECT));
     }
 
