@@ -1,6 +1,7 @@
 package io.mooring.tunnel;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
@@ -92,12 +93,33 @@ public final class RequestHead {
 
     /** The value of the first header named {@code lowerCaseName}, without the blanks around it; null if none. */
     public @Nullable String value(CharSequence lowerCaseName) {
+        int line = find(lowerCaseName);
+        return line < 0 ? null : value(line);
+    }
+
+    /** The first header line named {@code lowerCaseName}, in any case; -1 if none. */
+    public int find(CharSequence lowerCaseName) {
         for (int i = 0; i < count; i++) {
             if (isName(i, lowerCaseName)) {
-                return text(lines[FIELDS * i + VALUE], lines[FIELDS * i + VALUE_END]);
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The value of header line {@code i}, without the blanks around it. */
+    public String value(int i) {
+        return text(lines[FIELDS * i + VALUE], lines[FIELDS * i + VALUE_END]);
+    }
+
+    /**
+     * True when the value of header line {@code i} is {@code bytes}, compared where it lies: a credential sent with
+     * every request is checked against the one remembered without being made into a string each time.
+     */
+    public boolean valueIs(int i, ByteBuf bytes) {
+        int from = lines[FIELDS * i + VALUE];
+        int length = lines[FIELDS * i + VALUE_END] - from;
+        return length == bytes.readableBytes() && ByteBufUtil.equals(head, from, bytes, bytes.readerIndex(), length);
     }
 
     /** How many header lines the head has. */

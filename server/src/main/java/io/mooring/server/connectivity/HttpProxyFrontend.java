@@ -125,8 +125,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 reject(ctx, notAbsoluteForm(request.target()), headRequest);
                 return;
             }
-            ProxyAuthorization.Admission admission =
-                    credential.admit(request.value(HttpHeaderNames.PROXY_AUTHORIZATION));
+            ProxyAuthorization.Admission admission = credential.admit(request);
             if (admission == null) {
                 reject(
                         ctx,

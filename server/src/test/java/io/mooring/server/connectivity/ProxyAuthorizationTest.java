@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mooring.server.platform.security.Caller;
 import io.mooring.server.platform.security.CallerClaims;
 import io.mooring.server.testing.MutableClock;
+import io.mooring.tunnel.RequestDecoder;
+import io.mooring.tunnel.RequestHead;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -53,6 +59,18 @@ class ProxyAuthorizationTest {
     };
 
     private final ProxyAuthorization authorization = new ProxyAuthorization(verifier, clock);
+
+    /** A request to the proxy with {@code header} as its Proxy-Authorization (none when null), read as the proxy reads it. */
+    private static RequestHead request(@Nullable String header) {
+        EmbeddedChannel channel = new EmbeddedChannel(RequestDecoder.trusted(8192, 65536));
+        String credential = header == null ? "" : "Proxy-Authorization: " + header + "\r\n";
+        channel.writeInbound(Unpooled.copiedBuffer(
+                "GET http://backend:8080/ HTTP/1.1\r\nHost: backend:8080\r\n" + credential + "\r\n",
+                StandardCharsets.ISO_8859_1));
+        RequestHead request = channel.readInbound();
+        channel.finishAndReleaseAll();
+        return request;
+    }
 
     private String bearer(String offering, Duration validFor) {
         return "Bearer " + offering + "." + clock.instant().plus(validFor).toEpochMilli();
@@ -97,16 +115,22 @@ class ProxyAuthorizationTest {
     void aConnectionShouldReuseItsAdmissionWhileTheSameHeaderHoldsAndReadItAgainAfterwards() {
         ConnectionCredential connection = new ConnectionCredential(authorization);
         String header = bearer("connectivity", Duration.ofHours(1));
-        assertThat(connection.admit(header)).isNotNull();
+        assertThat(connection.admit(request(header))).isNotNull();
         int verified = verifications.get();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(connection.admit(new String(header))).isNotNull();
+            assertThat(connection.admit(request(header))).isNotNull();
         }
         assertThat(verifications).as("the same header again").hasValue(verified);
 
+        String another = bearer("connectivity", Duration.ofHours(2));
+        assertThat(another).hasSameSizeAs(header);
+        assertThat(connection.admit(request(another))).isNotNull();
+        assertThat(verifications).as("another header of the same length").hasValue(++verified);
+        header = another;
+
         clock.advance(ProxyAuthorization.REMEMBERED);
-        assertThat(connection.admit(header))
+        assertThat(connection.admit(request(header)))
                 .as("after five minutes, verified again")
                 .isNotNull();
         assertThat(verifications).hasValue(verified + 1);
@@ -116,16 +140,16 @@ class ProxyAuthorizationTest {
     void aConnectionShouldRefuseItsTokenOnceItExpiresAndAnotherHeaderShouldBeReadAfresh() {
         ConnectionCredential connection = new ConnectionCredential(authorization);
         String header = bearer("connectivity", Duration.ofMinutes(1));
-        assertThat(connection.admit(header)).isNotNull();
+        assertThat(connection.admit(request(header))).isNotNull();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(connection.admit(header)).as("an expired token").isNull();
+        assertThat(connection.admit(request(header))).as("an expired token").isNull();
 
-        assertThat(connection.admit(bearer("destination", Duration.ofHours(1))))
+        assertThat(connection.admit(request(bearer("destination", Duration.ofHours(1)))))
                 .as("another service's token on the same connection")
                 .isNull();
-        assertThat(connection.admit(null)).isNull();
-        assertThat(connection.admit(bearer("connectivity", Duration.ofHours(1))))
+        assertThat(connection.admit(request(null))).isNull();
+        assertThat(connection.admit(request(bearer("connectivity", Duration.ofHours(1)))))
                 .isNotNull();
     }
 }
