@@ -99,7 +99,10 @@ public final class TunnelProtocol {
     /** Header blocks beyond this size are refused, in line with the proxy's 8 KiB per line. */
     public static final long MAX_HEADER_LIST_SIZE = 64 * 1024;
 
-    /** How often Mooring pings an idle connection, and how long either side waits before it gives one up. */
+    /**
+     * How often Mooring pings an idle connection, and how long either side waits before it gives one up. Both ends
+     * watch the connection's encrypted bytes, next to the socket, where a batch of frames is one read or one write.
+     */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(10);
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(35);

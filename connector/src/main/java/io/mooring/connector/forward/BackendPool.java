@@ -24,7 +24,12 @@ import javax.net.ssl.SSLException;
  */
 public final class BackendPool {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * A pooled connection that has read nothing for this long is closed unless an exchange owns it. Reads alone are
+     * watched: a pooled connection neither reads nor writes, and watching writes would cost every request a listener.
+     */
     private static final int IDLE_SECONDS = 60;
+
     private static final int MAX_IDLE_PER_BACKEND = 64;
 
     private final Map<EventLoop, Map<String, ArrayDeque<BackendConnection>>> idle = new ConcurrentHashMap<>();
@@ -63,7 +68,7 @@ public final class BackendPool {
                             channel.pipeline().addLast(backendTls.newHandler(channel.alloc(), host, port));
                         }
                         channel.pipeline()
-                                .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                                 .addLast(AnswerFramer.untilClose())
                                 .addLast(connection);
                     }

@@ -209,7 +209,8 @@ public final class TunnelClient implements AutoCloseable {
             InboundStream streams = new InboundStream(forwarding, reports, session);
             ChannelPipeline pipeline = ctx.pipeline();
             pipeline.addLast(TunnelProtocol.flushConsolidation());
-            pipeline.addLast(new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+            pipeline.addFirst(
+                    new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
             Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forServer()
                     .initialSettings(TunnelProtocol.connectorSettings())
                     .gracefulShutdownTimeoutMillis(10_000);

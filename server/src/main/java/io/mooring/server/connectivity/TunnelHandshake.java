@@ -89,9 +89,9 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         }
         ChannelPipeline pipeline = ctx.pipeline();
         long interval = TunnelProtocol.PING_INTERVAL.toMillis();
-        pipeline.addLast(TunnelProtocol.flushConsolidation());
-        pipeline.addLast(
+        pipeline.addFirst(
                 new IdleStateHandler(TunnelProtocol.IDLE_TIMEOUT.toMillis(), interval, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast(TunnelProtocol.flushConsolidation());
         Http2FrameCodecBuilder codec = Http2FrameCodecBuilder.forClient()
                 .initialSettings(TunnelProtocol.mooringSettings())
                 .gracefulShutdownTimeoutMillis(10_000);

@@ -11,6 +11,7 @@ import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
+import io.mooring.tunnel.TunnelProtocol;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,22 @@ class TunnelResilienceTest extends ServerTest {
     @AfterEach
     void stopLandscape() {
         landscape.close();
+    }
+
+    @Test
+    void anIdleTunnelShouldBeKeptByPingsInsteadOfBeingDialledAgain() throws Exception {
+        JsonNode before = landscape.view().path("live");
+        assertThat(before.path("connected").asBoolean()).isTrue();
+
+        // Longer than either end waits for a sign of life: only Mooring's pings keep the connection.
+        Thread.sleep(TunnelProtocol.IDLE_TIMEOUT.plusSeconds(5).toMillis());
+
+        JsonNode after = landscape.view().path("live");
+        assertThat(after.path("connected").asBoolean()).isTrue();
+        assertThat(after.path("connectedSince")).isEqualTo(before.path("connectedSince"));
+        assertThat(after.path("remoteAddress"))
+                .as("the same connection, from the same port")
+                .isEqualTo(before.path("remoteAddress"));
     }
 
     @Test
