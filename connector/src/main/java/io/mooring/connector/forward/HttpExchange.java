@@ -257,10 +257,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         backend = connection;
         connection.own(this, headRequest);
         Channel backendChannel = connection.channel();
-        backendChannel.write(outgoing);
+        backendChannel.write(outgoing, backendChannel.voidPromise());
         ByteBuf content;
         while ((content = early.poll()) != null) {
-            backendChannel.write(content);
+            backendChannel.write(content, backendChannel.voidPromise());
         }
         backendChannel.flush();
         backendChannel.config().setAutoRead(true);
@@ -277,7 +277,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             early.add(content);
             return;
         }
-        current.channel().writeAndFlush(content);
+        current.channel().writeAndFlush(content, current.channel().voidPromise());
         if (!current.channel().isWritable() && stream != null) {
             stream.config().setAutoRead(false);
         }

@@ -62,10 +62,10 @@ final class ProxiedExchange {
             return;
         }
         stream = channel;
-        channel.write(request);
+        channel.write(request, channel.voidPromise());
         ByteBuf body;
         while ((body = early.poll()) != null) {
-            channel.write(body);
+            channel.write(body, channel.voidPromise());
         }
         channel.flush();
         if (!channel.isWritable()) {
@@ -94,7 +94,7 @@ final class ProxiedExchange {
             early.add(body);
             return;
         }
-        current.writeAndFlush(body);
+        current.writeAndFlush(body, current.voidPromise());
         if (!current.isWritable()) {
             client.config().setAutoRead(false);
         }
