@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,7 @@ public final class Connector implements AdminActions, AutoCloseable {
     private final AdminServer admin;
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("connector-renewal").factory());
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile @Nullable TunnelClient tunnel;
     private volatile @Nullable ConnectorCredentials credentials;
 
@@ -240,9 +242,15 @@ public final class Connector implements AdminActions, AutoCloseable {
         return principals.caPem();
     }
 
-    /** Stops gracefully: Mooring is told, open streams finish (at most 10 s), then everything closes. */
+    /**
+     * Stops gracefully: Mooring is told, open streams finish (at most 10 s), then everything closes. Closing again does
+     * nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         renewals.shutdownNow();
         TunnelClient client = tunnel;
         if (client != null) {

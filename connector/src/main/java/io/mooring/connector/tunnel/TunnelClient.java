@@ -6,6 +6,7 @@ import io.mooring.tunnel.Transports;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -25,7 +26,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,8 +43,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TunnelClient implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TunnelClient.class.getName());
-    private static final long BACKOFF_BASE_MILLIS = 500;
-    private static final long BACKOFF_CAP_MILLIS = 30_000;
 
     /** Where Mooring's tunnel endpoint is. */
     public record Endpoint(String host, int port) {}
@@ -143,7 +144,7 @@ public final class TunnelClient implements AutoCloseable {
                 })
                 .connect(endpoint.host(), endpoint.port())
                 .addListener(connected -> {
-                    Channel channel = ((io.netty.channel.ChannelFuture) connected).channel();
+                    Channel channel = ((ChannelFuture) connected).channel();
                     if (!connected.isSuccess()) {
                         failed(
                                 slot,
@@ -168,22 +169,27 @@ public final class TunnelClient implements AutoCloseable {
         synchronized (failures) {
             attempt = ++failures[slot];
         }
-        long cap = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 16));
-        long delay = ThreadLocalRandom.current().nextLong(cap + 1);
+        long delay = ReconnectBackoff.delayMillis(attempt, ThreadLocalRandom.current());
         LOG.log(Level.DEBUG, "Tunnel connection {0}: {1}; dialling again in {2} ms", slot, why, delay);
         group.schedule(() -> dial(slot), delay, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops gracefully: every connection says GOAWAY at once, so that Mooring sends no new request to any of them,
+     * then each lets its streams finish (at most 10 s).
+     */
     @Override
     public void close() {
         stopping = true;
         reports.endStreams();
+        List<ChannelFuture> closing = new ArrayList<>();
         for (int slot = 0; slot < connections.length(); slot++) {
             Channel channel = connections.get(slot);
             if (channel != null) {
-                channel.close().awaitUninterruptibly(12, TimeUnit.SECONDS);
+                closing.add(channel.close());
             }
         }
+        closing.forEach(closed -> closed.awaitUninterruptibly(12, TimeUnit.SECONDS));
     }
 
     /** After TLS: HTTP/2 as the server side, streams handed to {@link InboundStream}. */

@@ -18,8 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -37,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 class TunnelResilienceTest extends ServerTest {
     private static final String TARGET = "http://" + VIRTUAL_HOST + ":" + VIRTUAL_PORT;
     private static final long HUNDRED_MEGABYTES = 100L * 1024 * 1024;
+    private static final int HELD_REQUESTS = 4;
 
     /** Windows of 4 MiB per stream and 16 MiB per connection, plus socket buffers: far below the 100 MB moved. */
     private static final long DIRECT_MEMORY_BOUND = 40L * 1024 * 1024;
@@ -97,6 +102,42 @@ class TunnelResilienceTest extends ServerTest {
                 assertThat(again.body()).isEqualTo("hello from /sap/again");
             }
         });
+    }
+
+    @Test
+    void aStoppingConnectorShouldFinishTheRequestsUnderWayAndTakeNoNewOnes() throws Exception {
+        // Requests held on several application connections, so that every tunnel connection carries one of them.
+        ExecutorService clients = Executors.newFixedThreadPool(HELD_REQUESTS + 1);
+        List<Future<ProxyClient.Response>> pending = new ArrayList<>();
+        for (int i = 0; i < HELD_REQUESTS; i++) {
+            pending.add(clients.submit(() -> {
+                try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                    return client.send("GET " + TARGET + "/sap/held HTTP/1.1", landscape.proxyAuthorization());
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> landscape.backEnd.requests().size() == HELD_REQUESTS);
+
+        Future<?> stopped = clients.submit(() -> landscape.connector().close());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                ProxyClient.Response refused =
+                        client.send("GET " + TARGET + "/sap/new HTTP/1.1", landscape.proxyAuthorization());
+                assertThat(refused.status()).as("a new request while it drains").isEqualTo(502);
+            }
+        });
+        assertThat(pending).as("the requests under way, still held").noneMatch(Future::isDone);
+        assertThat(stopped.isDone()).as("the connector waits for them").isFalse();
+
+        landscape.backEnd.releaseHeldRequests();
+        for (Future<ProxyClient.Response> request : pending) {
+            ProxyClient.Response finished = request.get(10, TimeUnit.SECONDS);
+            assertThat(finished.status()).isEqualTo(200);
+            assertThat(finished.body()).isEqualTo("released");
+        }
+        stopped.get(10, TimeUnit.SECONDS);
+        clients.shutdown();
     }
 
     @Test
