@@ -5,6 +5,7 @@ import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_PORT;
 import static io.mooring.server.testing.OnPremiseLandscape.subPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mooring.connector.access.HostHeader;
 import io.mooring.connector.access.PrincipalType;
 import io.mooring.server.testing.BackEnd;
 import io.mooring.server.testing.Bindings;
@@ -423,8 +424,68 @@ class HttpProxyTest extends ServerTest {
             assertThat(problem.path("type").asString()).isEqualTo("urn:mooring:problem:connector-denied");
             assertThat(problem.path("status").asInt()).isEqualTo(403);
             assertThat(problem.path("detail").asString()).endsWith(")").contains(response.header("mooring-denial"));
+            assertThat(landscape.connectorAudit().valueStream())
+                    .as("the connector's audit of the denial, with its reason")
+                    .anySatisfy(entry -> {
+                        assertThat(entry.path("event").asString()).isEqualTo("REQUEST_DENIED");
+                        assertThat(entry.path("method").asString()).isEqualTo("GET");
+                        assertThat(entry.path("path").asString()).isEqualTo(path);
+                        assertThat(entry.path("denial").asString()).isEqualTo(response.header("mooring-denial"));
+                    });
         }
         assertThat(landscape.backEnd.requests()).isEmpty();
+    }
+
+    @Test
+    void aResourceSuspendedThroughTheConnectorsAdminApiShouldBeDeniedAtOnceAndServedAgainWhenResumed() {
+        String mapping = """
+                {"virtualHost": "admin-api.virtual", "virtualPort": 8001,
+                 "internalHost": "127.0.0.1", "internalPort": %d, "protocol": "HTTP",
+                 "resources": [{"path": "/sap", "subPaths": true, "active": %s}]}""";
+        int backEnd = landscape.backEnd.port();
+        assertThat(landscape
+                        .connectorAdmin("POST", "/mappings", mapping.formatted(backEnd, true))
+                        .statusCode())
+                .isEqualTo(201);
+        String request = "GET http://admin-api.virtual:8001/sap/orders HTTP/1.1";
+        try (ProxyClient client = client()) {
+            assertThat(client.send(request, landscape.proxyAuthorization()).status())
+                    .isEqualTo(200);
+
+            assertThat(landscape
+                            .connectorAdmin(
+                                    "PUT", "/mappings/admin-api.virtual:8001", mapping.formatted(backEnd, false))
+                            .statusCode())
+                    .isEqualTo(200);
+            ProxyClient.Response suspended = client.send(request, landscape.proxyAuthorization());
+            assertThat(suspended.status()).as(suspended.toString()).isEqualTo(403);
+            assertThat(suspended.header("mooring-denial")).isEqualTo("RESOURCE_SUSPENDED");
+
+            landscape.connectorAdmin("PUT", "/mappings/admin-api.virtual:8001", mapping.formatted(backEnd, true));
+            assertThat(client.send(request, landscape.proxyAuthorization()).status())
+                    .isEqualTo(200);
+        }
+        assertThat(landscape.backEnd.requests()).hasSize(2);
+    }
+
+    @Test
+    void withTheInternalHostHeaderTheBackEndShouldSeeItsOwnHostAndTheVirtualOneInXForwardedHost() {
+        String virtualHost = "internal-host.virtual";
+        landscape.exposeHttp(
+                virtualHost, 8443, landscape.backEnd.port(), HostHeader.INTERNAL, List.of(subPaths("/sap")));
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET http://" + virtualHost + ":8443/sap/orders HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "X-Forwarded-Host: spoofed.example");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            BackEnd.Request seen = landscape.backEnd.requests().getFirst();
+            assertThat(seen.header("Host")).isEqualTo("127.0.0.1:" + landscape.backEnd.port());
+            assertThat(seen.headers().get("X-Forwarded-Host"))
+                    .as("the virtual host, and the application's own value gone")
+                    .containsExactly(virtualHost + ":8443");
+        }
     }
 
     @Test

@@ -278,7 +278,11 @@ class TunnelResilienceTest extends ServerTest {
     }
 
     private static long directMemory() {
-        return PlatformDependent.usedDirectMemory();
+        long used = PlatformDependent.usedDirectMemory();
+        assertThat(used)
+                .as("Netty counts the direct memory it holds (-1 when it cannot)")
+                .isNotNegative();
+        return used;
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

@@ -8,7 +8,15 @@ import io.mooring.connector.access.HostHeader;
 import io.mooring.connector.access.PrincipalType;
 import io.mooring.connector.access.Resource;
 import io.mooring.connector.access.SystemMapping;
+import io.mooring.connector.admin.AdminToken;
 import io.mooring.tunnel.ConnectorReport.Protocol;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +25,7 @@ import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A subaccount with a connectivity binding and a real connector paired with it, running in this JVM with its own
@@ -130,6 +139,12 @@ public final class OnPremiseLandscape implements AutoCloseable {
      * mappings the connector has; one with the same virtual host and port is replaced.
      */
     public void exposeHttp(String virtualHost, int virtualPort, int internalPort, List<Resource> resources) {
+        exposeHttp(virtualHost, virtualPort, internalPort, HostHeader.VIRTUAL, resources);
+    }
+
+    /** As {@link #exposeHttp(String, int, int, List)}, naming {@code hostHeader}'s host in the back end's Host. */
+    public void exposeHttp(
+            String virtualHost, int virtualPort, int internalPort, HostHeader hostHeader, List<Resource> resources) {
         add(new SystemMapping(
                 virtualHost,
                 virtualPort,
@@ -137,10 +152,44 @@ public final class OnPremiseLandscape implements AutoCloseable {
                 internalPort,
                 Protocol.HTTP,
                 "ABAP_SYSTEM",
-                HostHeader.VIRTUAL,
+                hostHeader,
                 PrincipalType.NONE,
                 "",
                 resources));
+    }
+
+    /** The connector's newest audit entries (up to 100), as its local admin API gives them. */
+    public JsonNode connectorAudit() {
+        HttpResponse<String> response = connectorAdmin("GET", "/audit?limit=100", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    /** A call of the connector's local admin API, with the admin token from its data folder. */
+    public HttpResponse<String> connectorAdmin(String method, String path, @Nullable String json) {
+        try {
+            String token = Files.readString(connector.dataDir().resolve(AdminToken.FILE_NAME))
+                    .strip();
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + connector.adminPort() + path))
+                    .header("Authorization", "Bearer " + token)
+                    .method(
+                            method,
+                            json == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void add(SystemMapping mapping) {
