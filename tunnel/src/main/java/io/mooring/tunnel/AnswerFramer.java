@@ -37,6 +37,9 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
 
     private final BodyFramer body = new BodyFramer();
     private volatile boolean headRequest;
+    private volatile boolean upgradeRequest;
+    /** Whether the last head read switched protocols. */
+    private boolean switched;
     /** The head's bytes so far when it arrived in more than one buffer. */
     private @Nullable ByteBuf partialHead;
     /** Whether the last head read frames its body in chunks. */
@@ -58,7 +61,16 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
 
     /** The next answer is to a {@code HEAD} request (and has no body whatever its head says), or not. */
     public void expect(boolean head) {
+        expect(head, false);
+    }
+
+    /**
+     * As {@link #expect(boolean)}, and whether the request asked to upgrade ({@code Upgrade}), so that a {@code 101}
+     * answer switches the connection to the new protocol: its bytes then pass as they are until it closes.
+     */
+    public void expect(boolean head, boolean upgrade) {
         headRequest = head;
+        upgradeRequest = upgrade;
     }
 
     @Override
@@ -118,7 +130,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
             head.release();
             throw malformed;
         }
-        ctx.fireChannelRead(new AnswerHead(head, interim, chunked, !inHead && body.lastsUntilClose()));
+        ctx.fireChannelRead(new AnswerHead(head, interim, chunked, !inHead && body.lastsUntilClose(), switched));
         if (inHead && !interim) {
             ctx.fireChannelRead(AnswerEnd.INSTANCE);
         }
@@ -129,6 +141,7 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         int status = statusCode(head);
         long contentLength = -1;
         chunked = false;
+        switched = false;
         int end = head.writerIndex();
         int line = head.indexOf(head.readerIndex(), end, (byte) '\n') + 1;
         while (line < end) {
@@ -146,6 +159,12 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
                 }
             }
             line = lineEnd + 1;
+        }
+        if (status == 101 && upgradeRequest) {
+            switched = true;
+            body.untilClose();
+            inHead = false;
+            return false;
         }
         if (status / 100 == 1) {
             return true;

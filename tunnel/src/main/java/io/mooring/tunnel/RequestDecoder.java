@@ -31,6 +31,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private final BodyFramer body = new BodyFramer();
     private boolean inBody;
     private boolean refused;
+    private boolean passThrough;
 
     private RequestDecoder(int maxLineBytes, int maxHeadBytes, boolean checkValues, List<String> unchecked) {
         this.maxLineBytes = maxLineBytes;
@@ -52,8 +53,20 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         return new RequestDecoder(maxLineBytes, maxHeadBytes, false, List.of());
     }
 
+    /**
+     * From now on every byte goes up as it came, unread: the connection switched to another protocol (a {@code 101}
+     * answer to a request that asked to upgrade). Called on the channel's event loop.
+     */
+    public void passThrough() {
+        passThrough = true;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (passThrough) {
+            out.add(in.readRetainedSlice(in.readableBytes()));
+            return;
+        }
         try {
             while (in.isReadable() && !refused) {
                 if (inBody) {

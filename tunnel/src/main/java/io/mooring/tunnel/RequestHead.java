@@ -178,6 +178,19 @@ public final class RequestHead {
         return Math.max(contentLength, 0);
     }
 
+    /**
+     * The protocol an HTTP/1.1 request without a body asks to switch to ({@code Upgrade}, named in {@code
+     * Connection} as RFC 9110 §7.8 wants), such as {@code websocket}; null when it asks for none.
+     */
+    public @Nullable String upgrade() {
+        String options = connection;
+        if (http10 || hasBody() || options == null || !HopByHop.listed(options, "upgrade")) {
+            return null;
+        }
+        String protocols = value("upgrade");
+        return protocols == null || protocols.isEmpty() ? null : protocols;
+    }
+
     /** Whether the client keeps its connection after this request: in HTTP/1.1 unless it says close. */
     public boolean keepAlive() {
         return HopByHop.keepsAlive(http10, connection);

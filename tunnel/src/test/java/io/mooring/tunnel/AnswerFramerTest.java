@@ -41,6 +41,46 @@ class AnswerFramerTest {
     }
 
     @Test
+    void aSwitchToTheProtocolTheRequestAskedForPassesEverythingAfterItUntilTheLaneCloses() {
+        EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
+        lane.pipeline().get(AnswerFramer.class).expect(false, true);
+        String switching = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
+
+        lane.writeInbound(ascii(switching + "HTTP/1.1 200 not a head any more\r\n\r\n"));
+
+        AnswerHead head = lane.readInbound();
+        assertThat(head.switchesProtocols()).isTrue();
+        assertThat(head.interim()).isFalse();
+        assertThat(head.content().toString(StandardCharsets.US_ASCII)).isEqualTo(switching);
+        head.release();
+        ByteBuf after = lane.readInbound();
+        assertThat(after.toString(StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 not a head any more\r\n\r\n");
+        after.release();
+        assertThat((Object) lane.readInbound()).isNull();
+        lane.close();
+        assertThat((Object) lane.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
+    }
+
+    @Test
+    void a101ToARequestThatDidNotAskToUpgradeIsAnInterimAnswer() {
+        EmbeddedChannel lane = new EmbeddedChannel(AnswerFramer.framed());
+
+        lane.writeInbound(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n" + FIXED));
+
+        AnswerHead interim = lane.readInbound();
+        assertThat(interim.interim()).isTrue();
+        assertThat(interim.switchesProtocols()).isFalse();
+        interim.release();
+        AnswerHead head = lane.readInbound();
+        assertThat(head.interim()).isFalse();
+        head.release();
+        ByteBuf body = lane.readInbound();
+        assertThat(body.toString(StandardCharsets.US_ASCII)).isEqualTo("hello");
+        body.release();
+        assertThat((Object) lane.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
+    }
+
+    @Test
     void answersEndWhereTheirFramingSaysHoweverTheBytesAreSplit() {
         List<String> answers = List.of(FIXED, CHUNKED, NO_CONTENT, CONTINUED, EMPTY, CHUNKED_NO_TRAILERS);
         String all = String.join("", answers);

@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,46 @@ class RequestDecoderTest {
         assertThat(up).last().isInstanceOf(RequestRefusal.class);
         up.stream().filter(RequestHead.class::isInstance).forEach(head -> ((RequestHead) head).release());
         return (RequestRefusal) up.getLast();
+    }
+
+    @Test
+    void aRequestAsksToUpgradeOnlyWithUpgradeNamedInConnectionAndWithoutABody() {
+        assertThat(upgradeOf("GET /ws HTTP/1.1\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n\r\n"))
+                .isEqualTo("websocket");
+        assertThat(upgradeOf("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\n\r\n")).isNull();
+        assertThat(upgradeOf("GET /ws HTTP/1.1\r\nConnection: upgrade\r\n\r\n")).isNull();
+        assertThat(upgradeOf("GET /ws HTTP/1.0\r\nConnection: upgrade\r\nUpgrade: websocket\r\n\r\n"))
+                .isNull();
+        assertThat(upgradeOf("POST /ws HTTP/1.1\r\nConnection: upgrade\r\nUpgrade: h2c\r\nContent-Length: 1\r\n\r\nx"))
+                .isNull();
+    }
+
+    @Test
+    void afterPassThroughEveryByteGoesUpUnread() {
+        EmbeddedChannel channel = new EmbeddedChannel(RequestDecoder.trusted(8192, 65536));
+        channel.writeInbound(Unpooled.copiedBuffer(
+                "GET /ws HTTP/1.1\r\nConnection: upgrade\r\nUpgrade: websocket\r\n\r\n", StandardCharsets.US_ASCII));
+        RequestHead head = channel.readInbound();
+        head.release();
+        assertThat((Object) channel.readInbound()).isEqualTo(RequestEnd.INSTANCE);
+
+        channel.pipeline().get(RequestDecoder.class).passThrough();
+        channel.writeInbound(Unpooled.copiedBuffer("not a request\r\n\r\n", StandardCharsets.US_ASCII));
+
+        ByteBuf bytes = channel.readInbound();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo("not a request\r\n\r\n");
+        bytes.release();
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    private static @Nullable String upgradeOf(String request) {
+        EmbeddedChannel channel = new EmbeddedChannel(RequestDecoder.trusted(8192, 65536));
+        channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        RequestHead head = channel.readInbound();
+        String upgrade = head.upgrade();
+        head.release();
+        channel.finishAndReleaseAll();
+        return upgrade;
     }
 
     @Test

@@ -21,12 +21,15 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         return java.util.Objects.requireNonNull(channel, "not connected yet");
     }
 
-    /** Gives the connection to {@code exchange}, whose request is a {@code HEAD} ({@code headRequest}) or not. */
-    void own(HttpExchange exchange, boolean headRequest) {
+    /**
+     * Gives the connection to {@code exchange}, whose request is a {@code HEAD} ({@code headRequest}) or not, and asks
+     * to upgrade to another protocol ({@code upgrade}) or not.
+     */
+    void own(HttpExchange exchange, boolean headRequest, boolean upgrade) {
         this.owner = exchange;
         AnswerFramer framer = answers;
         if (framer != null) {
-            framer.expect(headRequest);
+            framer.expect(headRequest, upgrade);
         }
     }
 

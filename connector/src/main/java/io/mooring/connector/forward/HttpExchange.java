@@ -8,6 +8,7 @@ import io.mooring.tunnel.AnswerBytes;
 import io.mooring.tunnel.AnswerEnd;
 import io.mooring.tunnel.AnswerHead;
 import io.mooring.tunnel.HeadBytes;
+import io.mooring.tunnel.RequestDecoder;
 import io.mooring.tunnel.RequestEnd;
 import io.mooring.tunnel.RequestHead;
 import io.mooring.tunnel.RequestRefusal;
@@ -70,6 +71,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     private boolean headRequest;
     /** The answer lasts until the back end closes, and goes on the lane in chunks. */
     private boolean chunking;
+    /** The protocol the request asks to switch to ({@code Upgrade}); null when none. */
+    private @Nullable String upgrade;
+    /** The back end switched protocols: bytes pass both ways as they are until either side closes. */
+    private boolean switched;
 
     HttpExchange(Forwarding forwarding) {
         this.forwarding = forwarding;
@@ -114,6 +119,8 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         responseComplete = false;
         backendKeepAlive = false;
         chunking = false;
+        switched = false;
+        upgrade = request.upgrade();
         headRequest = request.isHead();
         mapping = null;
         // A request without a body is complete with its head: its end, which follows, changes nothing.
@@ -121,8 +128,9 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         Authority target = Authority.parse(request.value(HttpHeaderNames.HOST), 80);
         String principal = request.value(TunnelProtocol.PRINCIPAL_HEADER);
         AccessControl access = forwarding.accessControl().get();
-        HttpDecision decision =
-                target == null ? null : access.decideHttp(target.host(), target.port(), request.target(), false);
+        HttpDecision decision = target == null
+                ? null
+                : access.decideHttp(target.host(), target.port(), request.target(), upgrade != null);
         if (!(decision instanceof HttpDecision.Allowed allowed)) {
             HttpDecision.Denied denied = (HttpDecision.Denied) decision;
             String host = target == null ? "" : target.host();
@@ -210,6 +218,11 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         if (request.chunked()) {
             head.writeBytes(HeadBytes.CHUNKED_LINE);
         }
+        String protocols = upgrade;
+        if (protocols != null) {
+            HeadBytes.writeHeader(head, HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
+            HeadBytes.writeHeader(head, HttpHeaderNames.UPGRADE, protocols);
+        }
         return HeadBytes.writeEnd(head);
     }
 
@@ -255,7 +268,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
             return;
         }
         backend = connection;
-        connection.own(this, headRequest);
+        connection.own(this, headRequest, upgrade != null);
         Channel backendChannel = connection.channel();
         backendChannel.write(outgoing, backendChannel.voidPromise());
         ByteBuf content;
@@ -304,6 +317,10 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
                 return;
             }
             responseStarted = true;
+            if (head.switchesProtocols()) {
+                switchProtocols(current, head.content());
+                return;
+            }
             chunking = head.untilClose();
             LaneAnswerHead lane = LaneAnswerHead.of(head.content(), chunking, mapping, current.alloc());
             backendKeepAlive = lane.keepAlive();
@@ -325,6 +342,29 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         if (!current.isWritable() && connection != null) {
             connection.channel().config().setAutoRead(false);
         }
+    }
+
+    /**
+     * The back end answered {@code 101 Switching Protocols}: its head goes to the lane as it came (its {@code Upgrade}
+     * and {@code Connection} are the answer), and from now on the lane's bytes go to the back end unread and the back
+     * end's to the lane, until either closes; the back-end connection is never reused.
+     */
+    private void switchProtocols(Channel lane, ByteBuf head) {
+        switched = true;
+        backendKeepAlive = false;
+        requestComplete = false;
+        toLane(head);
+        lane.flush();
+        RequestDecoder requests = lane.pipeline().get(RequestDecoder.class);
+        if (requests != null) {
+            requests.passThrough();
+        }
+        Object queued;
+        ChannelHandlerContext ctx = lane.pipeline().context(this);
+        while ((queued = waiting.poll()) != null) {
+            handle(ctx, queued);
+        }
+        lane.config().setAutoRead(true);
     }
 
     /** Writes bytes of an answer past the lane's response encoder, which only the connector's own answers use. */

@@ -1,6 +1,7 @@
 package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.AnswerBytes;
+import io.mooring.tunnel.RequestDecoder;
 import io.mooring.tunnel.RequestEnd;
 import io.mooring.tunnel.RequestHead;
 import io.mooring.tunnel.RequestRefusal;
@@ -183,8 +184,11 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
                 writeAnswer(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE));
                 ctx.flush();
             }
-            ByteBuf head = LaneHead.of(request, ctx.alloc(), target.authority(), target.pathAndQuery(), principal);
-            ProxiedExchange started = new ProxiedExchange(ctx.channel(), this, head, headRequest, request.keepAlive());
+            String upgrade = request.upgrade();
+            ByteBuf head =
+                    LaneHead.of(request, ctx.alloc(), target.authority(), target.pathAndQuery(), principal, upgrade);
+            ProxiedExchange started =
+                    new ProxiedExchange(ctx.channel(), this, head, headRequest, request.keepAlive(), upgrade != null);
             exchange = started;
             started.start(current);
         } finally {
@@ -226,6 +230,26 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         rejected = true;
         ctx.writeAndFlush(rejection.problem().response(ctx.alloc(), rejection.detail(), head))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * Called on this connection's event loop when the back end switched protocols: from now on the application's
+     * bytes go to the lane as they come, unread, until either side closes.
+     */
+    void switchProtocols() {
+        ChannelHandlerContext ctx = context;
+        if (ctx == null) {
+            return;
+        }
+        RequestDecoder requests = ctx.pipeline().get(RequestDecoder.class);
+        if (requests != null) {
+            requests.passThrough();
+        }
+        Object next;
+        while ((next = waiting.poll()) != null) {
+            channelRead(ctx, next);
+        }
+        ctx.channel().config().setAutoRead(true);
     }
 
     /** Called on this connection's event loop when the exchange is over. */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A proxied request's head as it goes on the lane: origin-form, the virtual host in {@code Host}, the proxy's own and
  * the hop-by-hop headers left out ({@link io.mooring.tunnel.HopByHop}), and {@code Expect}, which the proxy answers;
- * the propagated user in {@link TunnelProtocol#PRINCIPAL_HEADER}. The other header lines go on byte for byte.
+ * the propagated user in {@link TunnelProtocol#PRINCIPAL_HEADER}. The other header lines go on byte for byte. A request
+ * that asks to upgrade keeps {@code Upgrade} and names it in {@code Connection}: the back end decides.
  */
 final class LaneHead {
     private LaneHead() {}
@@ -21,7 +22,8 @@ final class LaneHead {
             ByteBufAllocator alloc,
             String authority,
             String pathAndQuery,
-            @Nullable String principal) {
+            @Nullable String principal,
+            @Nullable String upgrade) {
         ByteBuf lane = alloc.buffer(request.size() + pathAndQuery.length() + 64);
         HeadBytes.writeRequestLine(lane, request.method(), pathAndQuery);
         HeadBytes.writeHeader(lane, HttpHeaderNames.HOST, authority);
@@ -34,6 +36,10 @@ final class LaneHead {
         }
         if (principal != null) {
             HeadBytes.writeHeader(lane, TunnelProtocol.PRINCIPAL_HEADER, principal);
+        }
+        if (upgrade != null) {
+            HeadBytes.writeHeader(lane, HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
+            HeadBytes.writeHeader(lane, HttpHeaderNames.UPGRADE, upgrade);
         }
         if (request.chunked()) {
             lane.writeBytes(HeadBytes.CHUNKED_LINE);

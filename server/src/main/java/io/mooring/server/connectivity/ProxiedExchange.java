@@ -31,6 +31,8 @@ final class ProxiedExchange {
 
     private final boolean headRequest;
     private final boolean keepAlive;
+    /** Whether the request asks to upgrade to another protocol. */
+    private final boolean upgrade;
     /** The request's body bytes that came before the lane's stream was open. */
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
 
@@ -40,14 +42,22 @@ final class ProxiedExchange {
     private boolean clientClosed;
     private volatile boolean responseStarted;
     private volatile boolean finished;
+    /** The back end switched protocols: the connection carries the new protocol's bytes both ways until it closes. */
+    private volatile boolean switched;
 
     ProxiedExchange(
-            Channel client, HttpProxyFrontend frontend, ByteBuf request, boolean headRequest, boolean keepAlive) {
+            Channel client,
+            HttpProxyFrontend frontend,
+            ByteBuf request,
+            boolean headRequest,
+            boolean keepAlive,
+            boolean upgrade) {
         this.client = client;
         this.frontend = frontend;
         this.request = request;
         this.headRequest = headRequest;
         this.keepAlive = keepAlive;
+        this.upgrade = upgrade;
     }
 
     void start(TunnelLane on) {
@@ -82,9 +92,13 @@ final class ProxiedExchange {
         return headRequest;
     }
 
-    /** True once the application has sent the whole request. */
+    boolean upgrade() {
+        return upgrade;
+    }
+
+    /** True once the application has sent the whole request, and its bytes are not of a protocol switched to. */
     boolean requestComplete() {
-        return requestComplete;
+        return requestComplete && !switched;
     }
 
     /** Bytes of the request's body, as the application framed them. */
@@ -127,7 +141,7 @@ final class ProxiedExchange {
         if (msg == AnswerEnd.INSTANCE) {
             finished = true;
             client.flush();
-            boolean reuse = keepAlive && requestComplete;
+            boolean reuse = keepAlive && requestComplete && !switched;
             TunnelLane current = lane;
             if (current != null) {
                 current.detach(this);
@@ -138,7 +152,13 @@ final class ProxiedExchange {
         ByteBuf bytes;
         if (msg instanceof AnswerHead head) {
             responseStarted = true;
-            bytes = keepAlive || head.interim() ? head.content() : closing(head.content());
+            if (head.switchesProtocols()) {
+                switched = true;
+                bytes = head.content();
+                EventLoops.runOn(client, frontend::switchProtocols);
+            } else {
+                bytes = keepAlive || head.interim() ? head.content() : closing(head.content());
+            }
         } else if (msg instanceof ByteBuf body) {
             bytes = body;
         } else {

@@ -97,7 +97,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     /** Makes {@code next} the lane's request in progress; its request goes out as soon as the stream is open. */
     void attach(ProxiedExchange next) {
         exchange = next;
-        answers.expect(next.headRequest());
+        answers.expect(next.headRequest(), next.upgrade());
         Http2StreamChannel current = stream;
         if (current != null) {
             if (client.isWritable()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.connector.access.HostHeader;
 import io.mooring.connector.access.PrincipalType;
+import io.mooring.connector.access.Resource;
 import io.mooring.server.testing.BackEnd;
 import io.mooring.server.testing.Bindings;
 import io.mooring.server.testing.OnH2;
@@ -15,13 +16,17 @@ import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -496,6 +501,148 @@ class HttpProxyTest extends ServerTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         }
         assertThat(landscape.backEnd.requests().getFirst().rawPath()).isEqualTo("/sap/opu/odata/orders");
+    }
+
+    @Test
+    void aWebSocketUpgradeShouldSwitchTheWholePathToTheBackEndsProtocolWhereTheResourceAllowsIt() throws Exception {
+        try (UpgradingBackEnd backEnd = new UpgradingBackEnd()) {
+            landscape.exposeHttp(
+                    "ws.virtual", 9001, backEnd.port(), List.of(new Resource("/ws", true, true, true, "")));
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), landscape.proxyPort())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                out.write(ProxyClient.head(
+                                "GET http://ws.virtual:9001/ws/echo HTTP/1.1",
+                                landscape.proxyAuthorization(),
+                                "Connection: Upgrade",
+                                "Upgrade: websocket",
+                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                                "Sec-WebSocket-Version: 13")
+                        .getBytes(StandardCharsets.US_ASCII));
+
+                String head = readHead(in);
+                assertThat(head)
+                        .startsWith("HTTP/1.1 101 ")
+                        .containsIgnoringCase("upgrade: websocket")
+                        .containsIgnoringCase("connection: upgrade")
+                        .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+                for (String message : List.of("hello", " through the tunnel", "!")) {
+                    out.write(message.getBytes(StandardCharsets.US_ASCII));
+                    assertThat(new String(in.readNBytes(message.length()), StandardCharsets.US_ASCII))
+                            .isEqualTo(message.toUpperCase());
+                }
+            }
+            assertThat(backEnd.awaitClosed(10))
+                    .as("the application hung up: the back end's connection closes too")
+                    .isTrue();
+            assertThat(backEnd.head())
+                    .startsWith("GET /ws/echo HTTP/1.1")
+                    .containsIgnoringCase("upgrade: websocket")
+                    .containsIgnoringCase("connection: upgrade")
+                    .contains("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")
+                    .doesNotContainIgnoringCase("proxy-authorization");
+        }
+    }
+
+    @Test
+    void aWebSocketUpgradeShouldBeDeniedWhereTheResourceDoesNotAllowIt() {
+        landscape.exposeHttp("ws-denied.virtual", 9002, landscape.backEnd.port(), List.of(subPaths("/ws")));
+        try (ProxyClient client = client()) {
+            ProxyClient.Response response = client.send(
+                    "GET http://ws-denied.virtual:9002/ws/echo HTTP/1.1",
+                    landscape.proxyAuthorization(),
+                    "Connection: Upgrade",
+                    "Upgrade: websocket",
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                    "Sec-WebSocket-Version: 13");
+            assertThat(response.status()).as(response.toString()).isEqualTo(403);
+            assertThat(response.header("mooring-denial")).isEqualTo("WEBSOCKET_NOT_ALLOWED");
+
+            ProxyClient.Response plain =
+                    client.send("GET http://ws-denied.virtual:9002/ws/page HTTP/1.1", landscape.proxyAuthorization());
+            assertThat(plain.status()).as("the same path without an upgrade").isEqualTo(200);
+        }
+        assertThat(landscape.backEnd.requests())
+                .extracting(BackEnd.Request::rawPath)
+                .containsExactly("/ws/page");
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
+    /**
+     * A back end that switches every request to a protocol of its own (the WebSocket handshake's answer, then an echo
+     * in upper case of whatever comes), and keeps the head of the last request.
+     */
+    private static final class UpgradingBackEnd implements AutoCloseable {
+        private final ServerSocket server;
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private volatile String head = "";
+
+        UpgradingBackEnd() throws IOException {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(this::acceptAll);
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        String head() {
+            return head;
+        }
+
+        /** Waits until a connection that switched protocols has been closed by the other side. */
+        boolean awaitClosed(long seconds) throws InterruptedException {
+            return closed.await(seconds, TimeUnit.SECONDS);
+        }
+
+        private void acceptAll() {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    Thread.ofVirtual().start(() -> echo(socket));
+                } catch (IOException closed) {
+                    // closed by the test
+                }
+            }
+        }
+
+        private void echo(Socket socket) {
+            try (socket) {
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                head = readHead(in);
+                out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] buffer = new byte[8192];
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    out.write(new String(buffer, 0, read, StandardCharsets.US_ASCII)
+                            .toUpperCase()
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                closed.countDown();
+            } catch (IOException closed) {
+                // the proxy hung up
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     /** A back end that answers every request with the same bytes and then closes the connection. */

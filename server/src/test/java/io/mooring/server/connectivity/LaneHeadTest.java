@@ -19,7 +19,8 @@ class LaneHeadTest {
         EmbeddedChannel channel = new EmbeddedChannel(RequestDecoder.checked(8192, 8192 + 65536, List.of()));
         channel.writeInbound(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
         RequestHead request = channel.readInbound();
-        ByteBuf lane = LaneHead.of(request, ByteBufAllocator.DEFAULT, "erp.virtual:44300", "/sap/x?$top=1", principal);
+        ByteBuf lane =
+                LaneHead.of(request, ByteBufAllocator.DEFAULT, "erp.virtual:44300", "/sap/x?$top=1", principal, null);
         try {
             return lane.toString(StandardCharsets.ISO_8859_1);
         } finally {
