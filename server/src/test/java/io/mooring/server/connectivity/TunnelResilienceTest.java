@@ -141,6 +141,52 @@ class TunnelResilienceTest extends ServerTest {
     }
 
     @Test
+    void aRenewedCertificateShouldReplaceTheTunnelsConnectionsAndLetARequestUnderWayFinish() throws Exception {
+        JsonNode before = landscape.view();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Future<ProxyClient.Response> held = clients.submit(() -> {
+            try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                return client.send("GET " + TARGET + "/sap/held HTTP/1.1", landscape.proxyAuthorization());
+            }
+        });
+        assertThat(landscape.backEnd.awaitHeldRequest(10)).isTrue();
+
+        landscape.connector().renew();
+
+        assertThat(landscape.view().path("certificate").path("serial").asString())
+                .as("Mooring knows the new certificate")
+                .isNotEqualTo(before.path("certificate").path("serial").asString())
+                .isEqualTo(certificateSerial(landscape.connector()));
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+            assertThat(client.send("GET " + TARGET + "/sap/during HTTP/1.1", landscape.proxyAuthorization())
+                            .status())
+                    .as("served while the connections are replaced")
+                    .isEqualTo(200);
+        }
+        assertThat(held.isDone()).as("the request under way, still held").isFalse();
+        // Within the 10 s a closing connection gives its streams to finish.
+        landscape.backEnd.releaseHeldRequests();
+        ProxyClient.Response finished = held.get(10, TimeUnit.SECONDS);
+        assertThat(finished.status()).isEqualTo(200);
+        assertThat(finished.body()).isEqualTo("released");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode live = landscape.view().path("live");
+            assertThat(live.path("connections").asInt()).isEqualTo(2);
+            assertThat(live.path("connectedSince"))
+                    .as("every connection dialled again, with the new certificate")
+                    .isNotEqualTo(before.path("live").path("connectedSince"));
+            assertThat(live.path("sessionId")).isEqualTo(before.path("live").path("sessionId"));
+        });
+        try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+            assertThat(client.send("GET " + TARGET + "/sap/after HTTP/1.1", landscape.proxyAuthorization())
+                            .status())
+                    .isEqualTo(200);
+        }
+        clients.shutdown();
+    }
+
+    @Test
     void aNewerSessionOfTheConnectorShouldReplaceTheOldOne() throws Exception {
         String oldSession = landscape.view().path("live").path("sessionId").asString();
         Path copy = Files.createTempDirectory(connectorData, "copy-");
@@ -271,6 +317,10 @@ class TunnelResilienceTest extends ServerTest {
         assertThat(peak.get() - baseline)
                 .as("direct memory held beyond the baseline while 100 MB passed")
                 .isLessThan(DIRECT_MEMORY_BOUND);
+    }
+
+    private static String certificateSerial(Connector connector) {
+        return String.valueOf(((java.util.Map<?, ?>) connector.status().get("certificate")).get("serial"));
     }
 
     private static String tunnelState(Connector connector) {
