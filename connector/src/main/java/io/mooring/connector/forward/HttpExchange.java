@@ -73,8 +73,6 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
     private boolean chunking;
     /** The protocol the request asks to switch to ({@code Upgrade}); null when none. */
     private @Nullable String upgrade;
-    /** The back end switched protocols: bytes pass both ways as they are until either side closes. */
-    private boolean switched;
 
     HttpExchange(Forwarding forwarding) {
         this.forwarding = forwarding;
@@ -119,7 +117,6 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         responseComplete = false;
         backendKeepAlive = false;
         chunking = false;
-        switched = false;
         upgrade = request.upgrade();
         headRequest = request.isHead();
         mapping = null;
@@ -350,7 +347,6 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
      * end's to the lane, until either closes; the back-end connection is never reused.
      */
     private void switchProtocols(Channel lane, ByteBuf head) {
-        switched = true;
         backendKeepAlive = false;
         requestComplete = false;
         toLane(head);
