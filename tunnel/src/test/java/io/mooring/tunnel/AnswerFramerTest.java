@@ -28,6 +28,12 @@ class AnswerFramerTest {
 
         lane.writeInbound(ascii(FIXED));
 
+        assertTheFixedAnswerIsNext(lane);
+        assertThat(lane.finish()).isFalse();
+    }
+
+    /** The {@link #FIXED} answer goes up next: its head, its body and its end. */
+    private static void assertTheFixedAnswerIsNext(EmbeddedChannel lane) {
         AnswerHead head = lane.readInbound();
         assertThat(head.content().toString(StandardCharsets.US_ASCII))
                 .isEqualTo(FIXED.substring(0, FIXED.length() - 5));
@@ -37,7 +43,6 @@ class AnswerFramerTest {
         assertThat(body.toString(StandardCharsets.US_ASCII)).isEqualTo("hello");
         body.release();
         assertThat((Object) lane.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
-        assertThat(lane.finish()).isFalse();
     }
 
     @Test
@@ -71,13 +76,7 @@ class AnswerFramerTest {
         assertThat(interim.interim()).isTrue();
         assertThat(interim.switchesProtocols()).isFalse();
         interim.release();
-        AnswerHead head = lane.readInbound();
-        assertThat(head.interim()).isFalse();
-        head.release();
-        ByteBuf body = lane.readInbound();
-        assertThat(body.toString(StandardCharsets.US_ASCII)).isEqualTo("hello");
-        body.release();
-        assertThat((Object) lane.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
+        assertTheFixedAnswerIsNext(lane);
     }
 
     @Test
