@@ -234,7 +234,9 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
 
     /**
      * Called on this connection's event loop when the back end switched protocols: from now on the application's
-     * bytes go to the lane as they come, unread, until either side closes.
+     * bytes go to the lane as they come, unread, until either side closes. Bytes the application sent before the
+     * switch were read as HTTP and cannot be given back as they were: such an application is out of step, and its
+     * connection is closed.
      */
     void switchProtocols() {
         ChannelHandlerContext ctx = context;
@@ -245,9 +247,11 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
         if (requests != null) {
             requests.passThrough();
         }
-        Object next;
-        while ((next = waiting.poll()) != null) {
-            channelRead(ctx, next);
+        if (!waiting.isEmpty()) {
+            waiting.forEach(HttpProxyFrontend::release);
+            waiting.clear();
+            ctx.close();
+            return;
         }
         ctx.channel().config().setAutoRead(true);
     }
