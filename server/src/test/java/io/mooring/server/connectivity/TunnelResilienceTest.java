@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.connector.Connector;
+import io.mooring.connector.identity.ConnectorCredentials;
 import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
@@ -14,9 +15,11 @@ import io.mooring.server.testing.ServerTest;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +192,57 @@ class TunnelResilienceTest extends ServerTest {
                     .isEqualTo(200);
         }
         clients.shutdown();
+    }
+
+    @Test
+    void theTunnelPortShouldAdmitOnlyAConnectorsCertificateOverTls13() throws Exception {
+        assertThat(tunnelAnswers(true, "TLSv1.3"))
+                .as("the connector's own certificate")
+                .isTrue();
+        assertThat(tunnelAnswers(false, "TLSv1.3")).as("no client certificate").isFalse();
+        assertThat(tunnelAnswers(true, "TLSv1.2"))
+                .as("the connector's certificate over TLS 1.2")
+                .isFalse();
+    }
+
+    /**
+     * Whether Mooring's tunnel endpoint, after a TLS handshake with {@code protocol} (and the connector's certificate
+     * when {@code withCertificate}), starts HTTP/2 with the peer: its connection preface is then its first bytes.
+     */
+    private boolean tunnelAnswers(boolean withCertificate, String protocol) throws Exception {
+        ConnectorCredentials credentials =
+                ConnectorCredentials.load(landscape.connector().dataDir()).orElseThrow();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        if (withCertificate) {
+            keys.setKeyEntry("connector", credentials.key(), new char[0], new java.security.cert.Certificate[] {
+                credentials.certificate()
+            });
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("mooring", credentials.ca());
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+
+        var pairing = landscape.connector().configuration().current().pairing();
+        try (SSLSocket socket =
+                (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", pairing.tunnelPort())) {
+            socket.setSoTimeout(5_000);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setProtocols(new String[] {protocol});
+            parameters.setApplicationProtocols(new String[] {TunnelProtocol.ALPN});
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            byte[] preface = socket.getInputStream().readNBytes(3);
+            return new String(preface, StandardCharsets.US_ASCII).equals("PRI");
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     @Test
