@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mooring.connector.Connector;
 import io.mooring.connector.identity.ConnectorCredentials;
+import io.mooring.server.testing.ForeignCertificates;
 import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
@@ -19,7 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +40,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,28 +202,40 @@ class TunnelResilienceTest extends ServerTest {
 
     @Test
     void theTunnelPortShouldAdmitOnlyAConnectorsCertificateOverTls13() throws Exception {
-        assertThat(tunnelAnswers(true, "TLSv1.3"))
+        ConnectorCredentials own =
+                ConnectorCredentials.load(landscape.connector().dataDir()).orElseThrow();
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair forgedKey = generator.generateKeyPair();
+        X509Certificate forged =
+                ForeignCertificates.selfSigned(forgedKey, own.certificate().getSerialNumber());
+
+        assertThat(tunnelAnswers(own.key(), own.certificate(), "TLSv1.3"))
                 .as("the connector's own certificate")
                 .isTrue();
-        assertThat(tunnelAnswers(false, "TLSv1.3")).as("no client certificate").isFalse();
-        assertThat(tunnelAnswers(true, "TLSv1.2"))
+        assertThat(tunnelAnswers(null, null, "TLSv1.3"))
+                .as("no client certificate")
+                .isFalse();
+        assertThat(tunnelAnswers(forgedKey.getPrivate(), forged, "TLSv1.3"))
+                .as("a certificate Mooring did not issue, with the connector's serial")
+                .isFalse();
+        assertThat(tunnelAnswers(own.key(), own.certificate(), "TLSv1.2"))
                 .as("the connector's certificate over TLS 1.2")
                 .isFalse();
     }
 
     /**
-     * Whether Mooring's tunnel endpoint, after a TLS handshake with {@code protocol} (and the connector's certificate
-     * when {@code withCertificate}), starts HTTP/2 with the peer: its connection preface is then its first bytes.
+     * Whether Mooring's tunnel endpoint, after a TLS handshake with {@code protocol} in which the peer presents
+     * {@code certificate} (none when null), starts HTTP/2 with it: its connection preface is then its first bytes.
      */
-    private boolean tunnelAnswers(boolean withCertificate, String protocol) throws Exception {
+    private boolean tunnelAnswers(@Nullable PrivateKey key, @Nullable X509Certificate certificate, String protocol)
+            throws Exception {
         ConnectorCredentials credentials =
                 ConnectorCredentials.load(landscape.connector().dataDir()).orElseThrow();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        if (withCertificate) {
-            keys.setKeyEntry("connector", credentials.key(), new char[0], new java.security.cert.Certificate[] {
-                credentials.certificate()
-            });
+        if (key != null && certificate != null) {
+            keys.setKeyEntry("client", key, new char[0], new java.security.cert.Certificate[] {certificate});
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, new char[0]);

@@ -2,6 +2,7 @@ package io.mooring.server.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mooring.server.testing.ForeignCertificates;
 import io.mooring.server.testing.MutableClock;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.server.pki.PemCodec;
 import io.mooring.server.testing.Api;
+import io.mooring.server.testing.ForeignCertificates;
 import io.mooring.server.testing.Tenant;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;

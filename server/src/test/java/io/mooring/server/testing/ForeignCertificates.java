@@ -1,4 +1,4 @@
-package io.mooring.server.connector;
+package io.mooring.server.testing;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -12,10 +12,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates Mooring never issued, as someone who copied a serial, or guessed one, would make them. */
-final class ForeignCertificates {
+public final class ForeignCertificates {
     private ForeignCertificates() {}
 
-    static X509Certificate selfSigned(KeyPair key, BigInteger serial) throws Exception {
+    public static X509Certificate selfSigned(KeyPair key, BigInteger serial) throws Exception {
         X500Name name = new X500Name("CN=plant-1,OU=forged,O=Mooring Connectors");
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(
