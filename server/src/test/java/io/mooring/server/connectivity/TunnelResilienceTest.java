@@ -13,6 +13,7 @@ import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
+import io.mooring.server.testing.TlsContexts;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
@@ -35,11 +36,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,15 +236,7 @@ class TunnelResilienceTest extends ServerTest {
         if (key != null && certificate != null) {
             keys.setKeyEntry("client", key, new char[0], new java.security.cert.Certificate[] {certificate});
         }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, new char[0]);
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("mooring", credentials.ca());
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        SSLContext context = TlsContexts.of(keys, new char[0], credentials.ca());
 
         var pairing = landscape.connector().configuration().current().pairing();
         try (SSLSocket socket =

@@ -1,5 +1,6 @@
 package io.mooring.server.destination.sdk;
 
+import io.mooring.server.testing.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,9 +14,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -86,16 +85,7 @@ record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
     /** A server's TLS context: this key and certificate, trusting only {@code client}'s certificate. */
     SSLContext serverContextTrusting(SelfSignedCertificate client) {
         try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore("server"), "server".toCharArray());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("client", client.certificate());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
+            return TlsContexts.of(keyStore("server"), "server".toCharArray(), client.certificate());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
