@@ -59,14 +59,10 @@ public final class AnswerFramer extends ChannelInboundHandlerAdapter {
         return new AnswerFramer(true);
     }
 
-    /** The next answer is to a {@code HEAD} request (and has no body whatever its head says), or not. */
-    public void expect(boolean head) {
-        expect(head, false);
-    }
-
     /**
-     * As {@link #expect(boolean)}, and whether the request asked to upgrade ({@code Upgrade}), so that a {@code 101}
-     * answer switches the connection to the new protocol: its bytes then pass as they are until it closes.
+     * The next answer is to a {@code HEAD} request (and has no body whatever its head says), or not; and to a request
+     * that asked to upgrade ({@code Upgrade}), so that a {@code 101} answer switches the connection to the new
+     * protocol and its bytes then pass as they are until it closes, or not.
      */
     public void expect(boolean head, boolean upgrade) {
         headRequest = head;

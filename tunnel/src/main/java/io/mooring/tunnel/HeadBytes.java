@@ -3,6 +3,7 @@ package io.mooring.tunnel;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -104,6 +105,15 @@ public final class HeadBytes {
         out.writeBytes(SEPARATOR);
         ByteBufUtil.writeAscii(out, value);
         out.writeBytes(CRLF);
+    }
+
+    /**
+     * Writes the two lines with which a forwarded request asks to switch to {@code protocols}: {@code Upgrade}, and
+     * {@code Connection} naming it (both are hop-by-hop, so a forwarder that keeps an upgrade writes them anew).
+     */
+    public static void writeUpgrade(ByteBuf out, CharSequence protocols) {
+        writeHeader(out, HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
+        writeHeader(out, HttpHeaderNames.UPGRADE, protocols);
     }
 
     /** Writes the empty line that ends a head. */

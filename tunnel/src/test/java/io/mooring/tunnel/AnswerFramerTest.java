@@ -125,7 +125,7 @@ class AnswerFramerTest {
     void anAnswerToHeadEndsWithItsHeadWhateverItsContentLength() {
         AnswerFramer framer = AnswerFramer.framed();
         EmbeddedChannel lane = new EmbeddedChannel(framer);
-        framer.expect(true);
+        framer.expect(true, false);
 
         lane.writeInbound(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"));
 
@@ -133,7 +133,7 @@ class AnswerFramerTest {
         head.release();
         assertThat((Object) lane.readInbound()).isEqualTo(AnswerEnd.INSTANCE);
 
-        framer.expect(false);
+        framer.expect(false, false);
         lane.writeInbound(ascii(FIXED));
         head = lane.readInbound();
         head.release();

@@ -217,8 +217,7 @@ final class HttpExchange extends ChannelInboundHandlerAdapter {
         }
         String protocols = upgrade;
         if (protocols != null) {
-            HeadBytes.writeHeader(head, HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
-            HeadBytes.writeHeader(head, HttpHeaderNames.UPGRADE, protocols);
+            HeadBytes.writeUpgrade(head, protocols);
         }
         return HeadBytes.writeEnd(head);
     }

@@ -38,8 +38,7 @@ final class LaneHead {
             HeadBytes.writeHeader(lane, TunnelProtocol.PRINCIPAL_HEADER, principal);
         }
         if (upgrade != null) {
-            HeadBytes.writeHeader(lane, HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
-            HeadBytes.writeHeader(lane, HttpHeaderNames.UPGRADE, upgrade);
+            HeadBytes.writeUpgrade(lane, upgrade);
         }
         if (request.chunked()) {
             lane.writeBytes(HeadBytes.CHUNKED_LINE);

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class ProxiedExchange {
     private final Channel client;
     private final HttpProxyFrontend frontend;
-    /** The request's head as it goes on the lane ({@link ProxyRequest#onLane}), until it does. */
+    /** The request's head as it goes on the lane ({@link LaneHead}), until it does. */
     private final ByteBuf request;
 
     private final boolean headRequest;
@@ -141,7 +141,7 @@ final class ProxiedExchange {
         if (msg == AnswerEnd.INSTANCE) {
             finished = true;
             client.flush();
-            boolean reuse = keepAlive && requestComplete && !switched;
+            boolean reuse = keepAlive && requestComplete();
             TunnelLane current = lane;
             if (current != null) {
                 current.detach(this);
