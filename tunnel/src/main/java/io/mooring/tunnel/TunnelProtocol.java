@@ -1,5 +1,6 @@
 package io.mooring.tunnel;
 
+import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -108,6 +109,15 @@ public final class TunnelProtocol {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(35);
 
     private TunnelProtocol() {}
+
+    /**
+     * Closes a tunnel connection's socket at once, past HTTP/2's graceful close (GOAWAY, then up to 10 s for open
+     * streams) and TLS's close_notify: for a peer that has fallen silent, which would answer neither, and for drills
+     * of a failing network. The connection's streams fail at once.
+     */
+    public static void cut(Channel connection) {
+        connection.pipeline().firstContext().close();
+    }
 
     /**
      * The HTTP/2 codec of one tunnel end, built from the side's settings.

@@ -117,8 +117,7 @@ public final class TunnelClient implements AutoCloseable {
         for (int slot = 0; slot < connections.length(); slot++) {
             Channel channel = connections.get(slot);
             if (channel != null) {
-                // Past HTTP/2's graceful close: the socket goes at once, with streams in flight.
-                channel.pipeline().firstContext().close();
+                TunnelProtocol.cut(channel);
             }
         }
     }
@@ -261,7 +260,8 @@ public final class TunnelClient implements AutoCloseable {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof IdleStateEvent) {
                 lastError = "Mooring was silent for " + TunnelProtocol.IDLE_TIMEOUT.toSeconds() + " s";
-                ctx.close();
+                LOG.log(Level.WARNING, "Tunnel connection: {0}; dialling again", lastError);
+                TunnelProtocol.cut(ctx.channel());
             }
         }
 

@@ -1,5 +1,6 @@
 package io.mooring.server.connectivity;
 
+import io.mooring.tunnel.TunnelProtocol;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
@@ -37,7 +38,12 @@ final class TunnelLiveness extends ChannelInboundHandlerAdapter {
             if (idle.state() == IdleState.WRITER_IDLE) {
                 ctx.writeAndFlush(new DefaultHttp2PingFrame(System.nanoTime()));
             } else if (idle.state() == IdleState.READER_IDLE) {
-                ctx.close();
+                LOG.log(
+                        Level.WARNING,
+                        "Tunnel connection from {0} was silent for {1} s; closing it",
+                        ctx.channel().remoteAddress(),
+                        TunnelProtocol.IDLE_TIMEOUT.toSeconds());
+                TunnelProtocol.cut(ctx.channel());
             }
             return;
         }

@@ -3,6 +3,7 @@ package io.mooring.server.connectivity;
 import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_HOST;
 import static io.mooring.server.testing.OnPremiseLandscape.VIRTUAL_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mooring.server.testing.Bindings;
 import io.mooring.server.testing.OnH2;
@@ -19,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -231,6 +233,39 @@ class Socks5ProxyTest extends ServerTest {
     }
 
     @Test
+    void theLocationIdShouldChooseTheConnectorThatServesTheConnection(@TempDir Path berlinData) throws IOException {
+        // A second connector of the same subaccount, at location "berlin", maps the same virtual host elsewhere.
+        try (OnPremiseLandscape berlin = OnPremiseLandscape.forSubaccount(
+                api, landscape.tenant, landscape.subaccountId, berlinData, "berlin", List.of())) {
+            berlin.exposeTcp(ECHO_HOST, TCP_PORT, counter.port());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> berlin.view()
+                            .path("live")
+                            .path("virtualHosts")
+                            .findValuesAsString("host")
+                            .contains(ECHO_HOST));
+            int counted = counter.accepted();
+
+            try (Socks5Client client = connectedTo(ECHO_HOST, "berlin")) {
+                client.out.write("hello".getBytes(StandardCharsets.US_ASCII));
+                client.out.flush();
+                client.socket.shutdownOutput();
+                assertThat(new String(client.in.readAllBytes(), StandardCharsets.US_ASCII))
+                        .as("the berlin connector's back end")
+                        .isEqualTo("received 5 bytes");
+            }
+            try (Socks5Client client = connectedTo(ECHO_HOST, "")) {
+                client.out.write("hello".getBytes(StandardCharsets.US_ASCII));
+                client.out.flush();
+                assertThat(client.in.readNBytes(5))
+                        .as("the default connector's back end")
+                        .isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+            }
+            assertThat(counter.accepted()).isEqualTo(counted + 1);
+        }
+    }
+
+    @Test
     void aLocationWithoutConnectedConnectorShouldBeUnreachable() throws IOException {
         try (Socks5Client client = new Socks5Client(landscape.socks5Port())) {
             client.greet(0x80);
@@ -254,9 +289,13 @@ class Socks5ProxyTest extends ServerTest {
     }
 
     private static Socks5Client connectedTo(String host) throws IOException {
+        return connectedTo(host, "");
+    }
+
+    private static Socks5Client connectedTo(String host, String locationId) throws IOException {
         Socks5Client client = new Socks5Client(landscape.socks5Port());
         assertThat(client.greet(0x80)).containsExactly(0x05, 0x80);
-        assertThat(client.authenticate(landscape.proxyToken, "")).containsExactly(0x01, 0x00);
+        assertThat(client.authenticate(landscape.proxyToken, locationId)).containsExactly(0x01, 0x00);
         assertThat(client.connect(host, TCP_PORT)).isEqualTo(0x00);
         return client;
     }

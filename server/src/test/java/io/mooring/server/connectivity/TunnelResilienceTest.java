@@ -13,10 +13,12 @@ import io.mooring.server.testing.OnH2;
 import io.mooring.server.testing.OnPremiseLandscape;
 import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
+import io.mooring.server.testing.SilenceableRelay;
 import io.mooring.server.testing.TlsContexts;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,53 @@ class TunnelResilienceTest extends ServerTest {
         assertThat(after.path("remoteAddress"))
                 .as("the same connection, from the same port")
                 .isEqualTo(before.path("remoteAddress"));
+    }
+
+    @Test
+    void aTunnelThatFallsSilentShouldBeGivenUpByBothEndsWithinTheIdleLimitAndDialledAgain() throws Exception {
+        try (SilenceableRelay relay = SilenceableRelay.to(landscape.tunnelPort())) {
+            landscape.dialTunnelAt(relay.port());
+            await().atMost(Duration.ofSeconds(20)).until(() -> relay.carrying() == 2);
+            landscape.awaitConnected();
+            CompletableFuture<ProxyClient.Response> pending = CompletableFuture.supplyAsync(() -> {
+                try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                    return client.send("GET " + TARGET + "/sap/held HTTP/1.1", landscape.proxyAuthorization());
+                }
+            });
+            assertThat(landscape.backEnd.awaitHeldRequest(10)).isTrue();
+
+            // A path that drops everything while both sockets stay open: no reset, no FIN reaches either end.
+            long silencedAt = System.nanoTime();
+            assertThat(relay.silence()).isEqualTo(2);
+
+            Duration limit = TunnelProtocol.IDLE_TIMEOUT.plusSeconds(5);
+            ProxyClient.Response cut = pending.get(limit.toSeconds(), TimeUnit.SECONDS);
+            assertThat(cut.status()).as("the request under way").isEqualTo(502);
+            await().atMost(limit.minusNanos(System.nanoTime() - silencedAt))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> {
+                        assertThat(relay.silentClosedByTarget())
+                                .as("closed by Mooring")
+                                .isEqualTo(2);
+                        assertThat(relay.silentClosedByClient())
+                                .as("closed by the connector")
+                                .isEqualTo(2);
+                    });
+            assertThat(String.valueOf(((java.util.Map<?, ?>)
+                                    landscape.connector().status().get("tunnel"))
+                            .get("lastError")))
+                    .isEqualTo("Mooring was silent for " + TunnelProtocol.IDLE_TIMEOUT.toSeconds() + " s");
+            landscape.backEnd.releaseHeldRequests();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(relay.carrying()).as("dialled again").isEqualTo(2);
+                try (ProxyClient client = new ProxyClient(landscape.proxyPort())) {
+                    assertThat(client.send("GET " + TARGET + "/sap/again HTTP/1.1", landscape.proxyAuthorization())
+                                    .status())
+                            .isEqualTo(200);
+                }
+            });
+        }
     }
 
     @Test
@@ -291,6 +340,41 @@ class TunnelResilienceTest extends ServerTest {
         assertThat(host.path("host").asString()).isEqualTo(VIRTUAL_HOST);
         assertThat(host.path("port").asInt()).isEqualTo(VIRTUAL_PORT);
         assertThat(host.path("protocol").asString()).isEqualTo("HTTP");
+    }
+
+    @Test
+    void aMappingChangedThroughTheConnectorsAdminApiShouldReachMooringsViewWithItsHealth() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket vacated = new java.net.ServerSocket(0)) {
+            closedPort = vacated.getLocalPort();
+        }
+        HttpResponse<String> added = landscape.connectorAdmin(
+                "POST",
+                "/mappings",
+                "{\"virtualHost\": \"crm.virtual\", \"virtualPort\": 8000, \"internalHost\": \"127.0.0.1\","
+                        + " \"internalPort\": " + closedPort + ", \"protocol\": \"HTTP\","
+                        + " \"resources\": [{\"path\": \"/crm\", \"subPaths\": true, \"active\": true}]}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode live = landscape.view().path("live");
+            assertThat(live.path("virtualHosts").findValuesAsString("host"))
+                    .containsExactlyInAnyOrder(VIRTUAL_HOST, "crm.virtual");
+            assertThat(live.path("health").asString()).isEqualTo("DEGRADED");
+            assertThat(live.path("unreachable")).hasSize(1);
+            assertThat(live.path("unreachable").get(0).path("host").asString()).isEqualTo("crm.virtual");
+            assertThat(live.path("unreachable").get(0).path("reason").asString())
+                    .isNotBlank();
+        });
+
+        HttpResponse<String> removed = landscape.connectorAdmin("DELETE", "/mappings/crm.virtual:8000", null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode live = landscape.view().path("live");
+            assertThat(live.path("virtualHosts").findValuesAsString("host")).containsExactly(VIRTUAL_HOST);
+            assertThat(live.path("health").asString()).isEqualTo("UP");
+            assertThat(live.path("unreachable")).isEmpty();
+        });
     }
 
     @Test

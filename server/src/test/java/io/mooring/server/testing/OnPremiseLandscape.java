@@ -9,6 +9,7 @@ import io.mooring.connector.access.PrincipalType;
 import io.mooring.connector.access.Resource;
 import io.mooring.connector.access.SystemMapping;
 import io.mooring.connector.admin.AdminToken;
+import io.mooring.connector.config.Pairing;
 import io.mooring.tunnel.ConnectorReport.Protocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -239,6 +240,29 @@ public final class OnPremiseLandscape implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("The connector did not connect; its status: " + connector.status(), e);
         }
+    }
+
+    /** The port of Mooring's tunnel endpoint, as the connector learnt it when it paired. */
+    public int tunnelPort() {
+        return connector.configuration().current().pairing().tunnelPort();
+    }
+
+    /**
+     * Restarts the connector dialling its tunnel to {@code port} on Mooring's host, as if Mooring had named that port
+     * when the connector paired (a relay in front of the tunnel endpoint, say).
+     */
+    public void dialTunnelAt(int port) {
+        connector.configuration().update(current -> {
+            Pairing pairing = current.pairing();
+            return current.withPairing(new Pairing(
+                    pairing.mooringUrl(),
+                    pairing.connectorId(),
+                    pairing.subaccountId(),
+                    pairing.locationId(),
+                    pairing.tunnelHost(),
+                    port));
+        });
+        restartConnector();
     }
 
     /** Stops the connector gracefully and starts a new process of it on the same data folder. */
