@@ -168,7 +168,9 @@ public final class Connector implements AdminActions, AutoCloseable {
                     "certificate renewed; it expires " + renewed.credentials().expiresAt());
             TunnelClient client = tunnel;
             if (client != null) {
-                client.useCredentials(tls(renewed.credentials()));
+                // The connections made with the old certificate may drain for as long as it is valid.
+                Duration drainLimit = Duration.between(clock.instant(), current.expiresAt());
+                client.useCredentials(tls(renewed.credentials()), drainLimit.isNegative() ? Duration.ZERO : drainLimit);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Certificate renewal failed, trying again later: {0}", e.getMessage());

@@ -69,6 +69,11 @@ public final class ReportPublisher implements AutoCloseable {
         streams.forEach(Channel::close);
     }
 
+    /** Ends the session stream of one tunnel connection, so that it can drain without waiting for it. */
+    public void endStreams(Channel connection) {
+        streams.stream().filter(stream -> stream.parent() == connection).forEach(Channel::close);
+    }
+
     private void probe() {
         List<ConnectorReport.Unreachable> failing = new ArrayList<>();
         for (SystemMapping mapping : mappings.get()) {

@@ -14,6 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -22,15 +23,19 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -40,9 +45,15 @@ import org.jspecify.annotations.Nullable;
  * The connector's side of the tunnel: a small pool of TLS connections dialled out to Mooring, each an HTTP/2
  * connection on which Mooring opens streams. A lost connection is dialled again after an exponential backoff with
  * full jitter (0.5 s doubling up to 30 s); a GOAWAY saying a newer session replaced this one stops all dialling.
+ *
+ * <p>Each slot of the pool holds the connection that serves it. A connection dialled for a slot takes it over once
+ * its TLS handshake is done; the one it replaces (after a certificate renewal) says GOAWAY and drains.
  */
 public final class TunnelClient implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TunnelClient.class.getName());
+
+    /** Marks a connection that has served its slot: its closing frees the slot; one that never did, failed. */
+    private static final AttributeKey<Boolean> SERVED = AttributeKey.valueOf(TunnelClient.class, "served");
 
     /** Where Mooring's tunnel endpoint is. */
     public record Endpoint(String host, int port) {}
@@ -53,11 +64,16 @@ public final class TunnelClient implements AutoCloseable {
     private final ReportPublisher reports;
     private final SessionIdentity session;
     private final AtomicReferenceArray<Channel> connections;
+    /** Every connection from its dialling until it closes: the serving ones, those still in TLS, those draining. */
+    private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+
     private final int[] failures;
     private volatile SslContext tls;
     private volatile boolean stopping;
     private volatile boolean replaced;
     private volatile @Nullable String lastError;
+    /** How long a connection replaced after a renewal may drain: the old certificate's remaining validity. */
+    private volatile Duration drainLimit = Duration.ZERO;
 
     public TunnelClient(
             EventLoopGroup group,
@@ -83,14 +99,18 @@ public final class TunnelClient implements AutoCloseable {
         }
     }
 
-    /** New credentials (after renewal): each connection is replaced in turn, so the tunnel never goes down. */
-    public void useCredentials(SslContext renewed) {
+    /**
+     * New credentials (after renewal): each slot, in turn, dials a connection with them, which takes the slot over
+     * once it is up. The connection it replaces says GOAWAY, so that Mooring sends it nothing new, and closes when
+     * its last stream ends, but at {@code drainLimit} at the latest (when its certificate expires, say): requests
+     * and TCP streams under way are not cut by the renewal, and the tunnel never goes down.
+     */
+    public void useCredentials(SslContext renewed, Duration drainLimit) {
+        this.drainLimit = drainLimit;
         tls = renewed;
         for (int slot = 0; slot < connections.length(); slot++) {
-            Channel channel = connections.get(slot);
-            if (channel != null) {
-                group.schedule(() -> channel.close(), 2L * slot, TimeUnit.SECONDS);
-            }
+            int renewing = slot;
+            group.schedule(() -> dial(renewing), 2L * slot, TimeUnit.SECONDS);
         }
     }
 
@@ -107,19 +127,35 @@ public final class TunnelClient implements AutoCloseable {
         status.put("endpoint", endpoint.host() + ":" + endpoint.port());
         status.put("sessionId", session.sessionId());
         status.put("connections", connected);
+        status.put("draining", draining());
         status.put("poolSize", connections.length());
         status.put("lastError", lastError);
         return status;
     }
 
-    /** Cuts every connection at once, as a failing network would; the pool dials again by itself. */
-    public void dropConnections() {
-        for (int slot = 0; slot < connections.length(); slot++) {
-            Channel channel = connections.get(slot);
-            if (channel != null) {
-                TunnelProtocol.cut(channel);
+    /** Connections replaced after a renewal that still carry streams. */
+    private int draining() {
+        int draining = 0;
+        for (Channel channel : open) {
+            if (channel.hasAttr(SERVED) && !isServing(channel)) {
+                draining++;
             }
         }
+        return draining;
+    }
+
+    private boolean isServing(Channel channel) {
+        for (int slot = 0; slot < connections.length(); slot++) {
+            if (connections.get(slot) == channel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cuts every connection at once, as a failing network would; the pool dials again by itself. */
+    public void dropConnections() {
+        open.forEach(TunnelProtocol::cut);
     }
 
     private void dial(int slot) {
@@ -151,12 +187,38 @@ public final class TunnelClient implements AutoCloseable {
                                         + connected.cause().getMessage());
                         return;
                     }
-                    connections.set(slot, channel);
+                    open.add(channel);
+                    if (stopping) {
+                        channel.close();
+                    }
                     channel.closeFuture().addListener(closed -> {
-                        connections.compareAndSet(slot, channel, null);
-                        failed(slot, lastError == null ? "connection closed" : lastError);
+                        open.remove(channel);
+                        boolean wasServing = connections.compareAndSet(slot, channel, null);
+                        if (wasServing || !channel.hasAttr(SERVED)) {
+                            failed(slot, lastError == null ? "connection closed" : lastError);
+                        }
                     });
                 });
+    }
+
+    /** Called on {@code channel}'s event loop when its HTTP/2 is set up: it serves {@code slot} from now on. */
+    private void established(int slot, Channel channel) {
+        channel.attr(SERVED).set(Boolean.TRUE);
+        Channel replaced = connections.getAndSet(slot, channel);
+        if (replaced != null && replaced != channel) {
+            replaced.eventLoop().execute(() -> drain(replaced));
+        }
+    }
+
+    /** GOAWAY on a replaced connection; it closes when its last stream ends, or at the drain limit. */
+    private void drain(Channel replaced) {
+        Http2FrameCodec codec = replaced.pipeline().get(Http2FrameCodec.class);
+        if (codec != null) {
+            codec.gracefulShutdownTimeoutMillis(drainLimit.toMillis());
+        }
+        replaced.close();
+        // Its session stream ends too, so that the connection closes once its lanes and TCP streams are done.
+        reports.endStreams(replaced);
     }
 
     private void failed(int slot, String why) {
@@ -175,20 +237,22 @@ public final class TunnelClient implements AutoCloseable {
 
     /**
      * Stops gracefully: every connection says GOAWAY at once, so that Mooring sends no new request to any of them,
-     * then each lets its streams finish (at most 10 s).
+     * then each lets its streams finish (at most 10 s; a connection still draining after a renewal is then cut).
      */
     @Override
     public void close() {
         stopping = true;
         reports.endStreams();
+        List<Channel> channels = List.copyOf(open);
         List<ChannelFuture> closing = new ArrayList<>();
-        for (int slot = 0; slot < connections.length(); slot++) {
-            Channel channel = connections.get(slot);
-            if (channel != null) {
-                closing.add(channel.close());
+        for (Channel channel : channels) {
+            closing.add(channel.close());
+        }
+        for (ChannelFuture closed : closing) {
+            if (!closed.awaitUninterruptibly(12, TimeUnit.SECONDS)) {
+                TunnelProtocol.cut(closed.channel());
             }
         }
-        closing.forEach(closed -> closed.awaitUninterruptibly(12, TimeUnit.SECONDS));
     }
 
     /** After TLS: HTTP/2 as the server side, streams handed to {@link InboundStream}. */
@@ -234,6 +298,7 @@ public final class TunnelClient implements AutoCloseable {
             synchronized (failures) {
                 failures[slot] = 0;
             }
+            established(slot, ctx.channel());
             lastError = null;
             LOG.log(Level.INFO, "Tunnel connection {0} to {1}:{2} is up", slot, endpoint.host(), endpoint.port());
         }

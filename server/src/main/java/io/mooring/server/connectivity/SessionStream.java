@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -151,9 +152,17 @@ final class SessionStream extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Without its session stream a connection is closed, unless the connector said GOAWAY on it first: the connector
+     * then closes it itself once the lanes and relays under way are done, which may take longer than a close of
+     * Mooring's would wait (after a certificate renewal, a TCP relay may go on for days).
+     */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        connection.close();
+        Http2FrameCodec codec = connection.pipeline().get(Http2FrameCodec.class);
+        if (codec == null || !codec.connection().goAwayReceived()) {
+            connection.close();
+        }
         super.channelInactive(ctx);
     }
 

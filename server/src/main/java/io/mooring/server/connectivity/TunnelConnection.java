@@ -16,6 +16,8 @@ import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** One TLS connection of a connector's session, on which Mooring opens the streams of HTTP lanes and SOCKS5 relays. */
@@ -26,6 +28,9 @@ final class TunnelConnection {
     private final String connectorVersion;
     private final Instant connectedAt;
     private volatile boolean draining;
+    /** The HTTP lanes open on this connection. */
+    private final Set<TunnelLane> lanes = ConcurrentHashMap.newKeySet();
+
     private volatile @Nullable ConnectorReport report;
 
     TunnelConnection(
@@ -48,6 +53,27 @@ final class TunnelConnection {
 
     boolean usable() {
         return !draining && channel.isActive();
+    }
+
+    /**
+     * The connector said GOAWAY on this connection (it replaces it, or it stops): no new lane or relay goes onto it,
+     * its idle lanes close, each busy one once its answer is complete, and the connector closes the connection once
+     * the streams under way have finished.
+     */
+    void connectorDraining() {
+        draining = true;
+        lanes.forEach(TunnelLane::retire);
+    }
+
+    void laneOpened(TunnelLane lane) {
+        lanes.add(lane);
+        if (draining) {
+            lane.retire();
+        }
+    }
+
+    void laneClosed(TunnelLane lane) {
+        lanes.remove(lane);
     }
 
     /** Lets the connector know why, then closes once the open streams have finished. */

@@ -33,6 +33,9 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     private volatile @Nullable Http2StreamChannel stream;
     private volatile @Nullable ProxiedExchange exchange;
     private volatile boolean closed;
+    /** Its connection is going away: the lane closes once the answer under way is complete. */
+    private volatile boolean retiring;
+
     private @Nullable String failure;
 
     private TunnelLane(TunnelConnection connection, ConnectorKey key, Channel client) {
@@ -44,6 +47,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     /** Opens a lane on {@code connection}; requests can be attached at once and go out when the stream is open. */
     static TunnelLane open(TunnelConnection connection, ConnectorKey key, Channel client) {
         TunnelLane lane = new TunnelLane(connection, key, client);
+        connection.laneOpened(lane);
         connection
                 .openStream(new ChannelInitializer<Http2StreamChannel>() {
                     @Override
@@ -113,16 +117,33 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     void close() {
         closed = true;
         exchange = null;
+        connection.laneClosed(this);
         Http2StreamChannel current = stream;
         if (current != null) {
             current.close();
         }
     }
 
+    /**
+     * Its tunnel connection is going away (the connector drains it): the lane closes now if no request is under way,
+     * otherwise once the answer is complete. The application's next request takes a new lane.
+     */
+    void retire() {
+        retiring = true;
+        EventLoops.runOn(client, () -> {
+            if (exchange == null) {
+                close();
+            }
+        });
+    }
+
     /** Called on the stream's event loop by the exchange whose answer is complete. */
     void detach(ProxiedExchange done) {
         if (exchange == done) {
             exchange = null;
+            if (retiring) {
+                EventLoops.runOn(client, this::close);
+            }
         }
     }
 
@@ -155,6 +176,7 @@ final class TunnelLane extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         closed = true;
+        connection.laneClosed(this);
         ProxiedExchange current = exchange;
         exchange = null;
         if (current != null) {

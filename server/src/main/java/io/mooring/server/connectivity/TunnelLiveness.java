@@ -55,6 +55,7 @@ final class TunnelLiveness extends ChannelInboundHandlerAdapter {
         if (msg instanceof Http2GoAwayFrame) {
             TunnelConnection current = connection;
             if (current != null) {
+                current.connectorDraining();
                 sessions.detach(current);
             }
             ReferenceCountUtil.release(msg);
