@@ -1,9 +1,9 @@
 package io.mooring.tunnel;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -113,13 +113,14 @@ public final class RequestHead {
     }
 
     /**
-     * True when the value of header line {@code i} is {@code bytes}, compared where it lies: a credential sent with
-     * every request is checked against the one remembered without being made into a string each time.
+     * True when the value of header line {@code i} is {@code expected}'s remaining bytes, compared where it lies: a
+     * credential sent with every request is checked against the one remembered without being made into a string
+     * each time.
      */
-    public boolean valueIs(int i, ByteBuf bytes) {
+    public boolean valueIs(int i, ByteBuffer expected) {
         int from = lines[FIELDS * i + VALUE];
         int length = lines[FIELDS * i + VALUE_END] - from;
-        return length == bytes.readableBytes() && ByteBufUtil.equals(head, from, bytes, bytes.readerIndex(), length);
+        return length == expected.remaining() && HeadBytes.regionEquals(head, from, expected);
     }
 
     /** How many header lines the head has. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DecoderException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,38 @@ class HeadBytesTest {
             return HeadBytes.contentLength(bytes, 15, bytes.writerIndex() - 1);
         } finally {
             bytes.release();
+        }
+    }
+
+    @Test
+    void aRegionEqualsTheExpectedBytesOnlyWhenEveryByteMatchesWhereverTheBytesLie() {
+        String token = "Bearer " + "eyJhbGciOiJSUzI1NiJ9.".repeat(30) + "end";
+        ByteBuffer expected = ByteBuffer.wrap(token.getBytes(StandardCharsets.ISO_8859_1));
+        byte[] line = ("Proxy-Authorization: " + token + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        int from = "Proxy-Authorization: ".length();
+        byte[] lastByteDiffers = line.clone();
+        lastByteDiffers[from + token.length() - 1] = 'E';
+
+        ByteBuf heap = Unpooled.wrappedBuffer(line);
+        ByteBuf direct = Unpooled.directBuffer(line.length).writeBytes(line);
+        ByteBuf inTwoPieces = Unpooled.wrappedBuffer(
+                Unpooled.wrappedBuffer(line, 0, 100), Unpooled.wrappedBuffer(line, 100, line.length - 100));
+        ByteBuf directDiffering = Unpooled.directBuffer(line.length).writeBytes(lastByteDiffers);
+        try {
+            assertThat(HeadBytes.regionEquals(heap, from, expected)).isTrue();
+            assertThat(HeadBytes.regionEquals(direct, from, expected)).isTrue();
+            assertThat(inTwoPieces.nioBufferCount()).isEqualTo(2);
+            assertThat(HeadBytes.regionEquals(inTwoPieces, from, expected)).isTrue();
+            assertThat(HeadBytes.regionEquals(directDiffering, from, expected)).isFalse();
+            assertThat(HeadBytes.regionEquals(direct, from - 1, expected)).isFalse();
+            assertThat(expected.position())
+                    .as("the expected bytes are left as they were")
+                    .isZero();
+        } finally {
+            heap.release();
+            direct.release();
+            inTwoPieces.release();
+            directDiffering.release();
         }
     }
 

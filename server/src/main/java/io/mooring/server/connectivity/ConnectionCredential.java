@@ -1,9 +1,8 @@
 package io.mooring.server.connectivity;
 
 import io.mooring.tunnel.RequestHead;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionCredential {
     private final ProxyAuthorization authorization;
-    private @Nullable ByteBuf header;
+    private @Nullable ByteBuffer header;
     private ProxyAuthorization.@Nullable Admission admission;
 
     ConnectionCredential(ProxyAuthorization authorization) {
@@ -25,7 +24,7 @@ final class ConnectionCredential {
     ProxyAuthorization.@Nullable Admission admit(RequestHead request) {
         int line = request.find(HttpHeaderNames.PROXY_AUTHORIZATION);
         ProxyAuthorization.Admission known = admission;
-        ByteBuf remembered = header;
+        ByteBuffer remembered = header;
         if (known != null
                 && remembered != null
                 && line >= 0
@@ -36,9 +35,7 @@ final class ConnectionCredential {
         String value = line < 0 ? null : request.value(line);
         ProxyAuthorization.Admission fresh = authorization.admit(value).orElse(null);
         admission = fresh;
-        header = fresh == null || value == null
-                ? null
-                : Unpooled.wrappedBuffer(value.getBytes(StandardCharsets.ISO_8859_1));
+        header = fresh == null || value == null ? null : ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1));
         return fresh;
     }
 }
