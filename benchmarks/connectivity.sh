@@ -684,6 +684,30 @@ awk '
       }
     }' "$results"
   echo
+  echo "CPU of each tunnel end per request (µs; its cores ÷ requests/s) and per MiB of 1 MiB answers (ms):"
+  echo
+  echo "| path | cloud side, 1 conn | on-premise side, 1 conn | cloud side, $many conns | on-premise side, $many conns |" \
+    "cloud side per MiB | on-premise side per MiB | both ends on $many conns vs fair ssh |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  awk -v many="$many" '
+    $1 == "connector_rss" || $1 == "direct" { next }
+    { k = ($2 == "bulk" ? "bulk" : $3); rate[$1, k] = $4; cloud[$1, k] = $10; premise[$1, k] = $11
+      if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+    function per(cores, r, scale, digits) {
+      return (r > 0 && cores ~ /^[0-9.]+$/) ? sprintf("%." digits "f", cores * scale / r) : "–"
+    }
+    function both(p, k) { return (rate[p, k] > 0) ? (cloud[p, k] + premise[p, k]) / rate[p, k] : 0 }
+    END {
+      for (i = 1; i <= n; i++) {
+        p = order[i]; fair = both("ssh-fair", many)
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p, per(cloud[p, 1], rate[p, 1], 1e6, 0),
+          per(premise[p, 1], rate[p, 1], 1e6, 0), per(cloud[p, many], rate[p, many], 1e6, 1),
+          per(premise[p, many], rate[p, many], 1e6, 1), per(cloud[p, "bulk"], rate[p, "bulk"], 1e3, 2),
+          per(premise[p, "bulk"], rate[p, "bulk"], 1e3, 2),
+          (p == "ssh-fair" || fair == 0 || both(p, many) == 0 ? "–" : sprintf("%.2f", both(p, many) / fair))
+      }
+    }' "$results"
+  echo
   awk -v many="$many" -v status="$mooring_status" '
     $1 == "connector_rss" { hwm = $3; sampled = $2; next }
     { k = ($2 == "bulk" ? "bulk" : $3); v[$1, k] = $4; p50[$1, k] = $5 }

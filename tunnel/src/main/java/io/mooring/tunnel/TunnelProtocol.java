@@ -1,6 +1,7 @@
 package io.mooring.tunnel;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -116,7 +117,12 @@ public final class TunnelProtocol {
      * of a failing network. The connection's streams fail at once.
      */
     public static void cut(Channel connection) {
-        connection.pipeline().firstContext().close();
+        ChannelHandlerContext socketSide = connection.pipeline().firstContext();
+        if (socketSide != null) {
+            socketSide.close();
+        } else {
+            connection.close();
+        }
     }
 
     /**
