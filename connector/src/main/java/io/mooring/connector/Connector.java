@@ -170,7 +170,8 @@ public final class Connector implements AdminActions, AutoCloseable {
             if (client != null) {
                 // The connections made with the old certificate may drain for as long as it is valid.
                 Duration drainLimit = Duration.between(clock.instant(), current.expiresAt());
-                client.useCredentials(tls(renewed.credentials()), drainLimit.isNegative() ? Duration.ZERO : drainLimit);
+                client.useCredentials(
+                        tunnelCredentials(renewed.credentials()), drainLimit.isNegative() ? Duration.ZERO : drainLimit);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Certificate renewal failed, trying again later: {0}", e.getMessage());
@@ -187,13 +188,17 @@ public final class Connector implements AdminActions, AutoCloseable {
                 loops,
                 new TunnelClient.Endpoint(
                         current.pairing().tunnelHost(), current.pairing().tunnelPort()),
-                tls(identity),
+                tunnelCredentials(identity),
                 current.tunnelConnections(),
                 forwarding,
                 reports,
                 VERSION);
         tunnel = client;
         client.start();
+    }
+
+    private static TunnelClient.Credentials tunnelCredentials(ConnectorCredentials identity) {
+        return new TunnelClient.Credentials(tls(identity), identity.expiresAt());
     }
 
     private static SslContext tls(ConnectorCredentials identity) {

@@ -29,6 +29,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class TunnelClient implements AutoCloseable {
     /** Where Mooring's tunnel endpoint is. */
     public record Endpoint(String host, int port) {}
 
+    /** The TLS context with the connector's certificate, and when that certificate expires. */
+    public record Credentials(SslContext tls, Instant expiresAt) {}
+
     private final EventLoopGroup group;
     private final Endpoint endpoint;
     private final Forwarding forwarding;
@@ -68,7 +72,7 @@ public final class TunnelClient implements AutoCloseable {
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
 
     private final int[] failures;
-    private volatile SslContext tls;
+    private volatile Credentials credentials;
     private volatile boolean stopping;
     private volatile boolean replaced;
     private volatile @Nullable String lastError;
@@ -78,14 +82,14 @@ public final class TunnelClient implements AutoCloseable {
     public TunnelClient(
             EventLoopGroup group,
             Endpoint endpoint,
-            SslContext tls,
+            Credentials credentials,
             int connections,
             Forwarding forwarding,
             ReportPublisher reports,
             String version) {
         this.group = group;
         this.endpoint = endpoint;
-        this.tls = tls;
+        this.credentials = credentials;
         this.forwarding = forwarding;
         this.reports = reports;
         this.session = new SessionIdentity(UUID.randomUUID().toString(), version);
@@ -105,9 +109,9 @@ public final class TunnelClient implements AutoCloseable {
      * its last stream ends, but at {@code drainLimit} at the latest (when its certificate expires, say): requests
      * and TCP streams under way are not cut by the renewal, and the tunnel never goes down.
      */
-    public void useCredentials(SslContext renewed, Duration drainLimit) {
+    public void useCredentials(Credentials renewed, Duration drainLimit) {
         this.drainLimit = drainLimit;
-        tls = renewed;
+        credentials = renewed;
         for (int slot = 0; slot < connections.length(); slot++) {
             int renewing = slot;
             group.schedule(() -> dial(renewing), 2L * slot, TimeUnit.SECONDS);
@@ -162,7 +166,7 @@ public final class TunnelClient implements AutoCloseable {
         if (stopping || replaced) {
             return;
         }
-        SslContext context = tls;
+        SslContext context = credentials.tls();
         new Bootstrap()
                 .group(group)
                 .channel(Transports.socketChannel())
@@ -222,7 +226,11 @@ public final class TunnelClient implements AutoCloseable {
     }
 
     private void failed(int slot, String why) {
-        lastError = why;
+        Instant expiresAt = credentials.expiresAt();
+        lastError = Instant.now().isBefore(expiresAt)
+                ? why
+                : "this connector's certificate expired at " + expiresAt
+                        + ", and Mooring refuses it; pair the connector again (" + why + ")";
         if (stopping || replaced) {
             return;
         }

@@ -71,12 +71,13 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         lookups.execute(() -> {
             Optional<ConnectorIdentity> identity = peer == null ? Optional.empty() : identities.identify(peer);
-            ctx.executor().execute(() -> identified(ctx, identity));
+            ctx.executor().execute(() -> identified(ctx, peer, identity));
         });
     }
 
-    private void identified(ChannelHandlerContext ctx, Optional<ConnectorIdentity> identity) {
-        if (identity.isEmpty()) {
+    private void identified(
+            ChannelHandlerContext ctx, @Nullable X509Certificate peer, Optional<ConnectorIdentity> identity) {
+        if (identity.isEmpty() || peer == null) {
             LOG.log(
                     Level.WARNING,
                     "Refused a tunnel from {0}: its certificate belongs to no registered connector",
@@ -87,6 +88,7 @@ final class TunnelHandshake extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
+        CertificateLifetime.limit(ctx.channel(), peer);
         ChannelPipeline pipeline = ctx.pipeline();
         long interval = TunnelProtocol.PING_INTERVAL.toMillis();
         pipeline.addFirst(

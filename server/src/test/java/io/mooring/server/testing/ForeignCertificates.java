@@ -16,13 +16,17 @@ public final class ForeignCertificates {
     private ForeignCertificates() {}
 
     public static X509Certificate selfSigned(KeyPair key, BigInteger serial) throws Exception {
+        return selfSigned(key, serial, Instant.now().plus(30, ChronoUnit.DAYS));
+    }
+
+    /** As {@link #selfSigned(KeyPair, BigInteger)}, valid until {@code notAfter}. */
+    public static X509Certificate selfSigned(KeyPair key, BigInteger serial, Instant notAfter) throws Exception {
         X500Name name = new X500Name("CN=plant-1,OU=forged,O=Mooring Connectors");
-        Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(
                 name,
                 serial,
-                Date.from(now.minus(1, ChronoUnit.HOURS)),
-                Date.from(now.plus(30, ChronoUnit.DAYS)),
+                Date.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+                Date.from(notAfter),
                 name,
                 key.getPublic());
         var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate());
