@@ -21,10 +21,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A tunnel lives no longer than the certificate it was opened with, even while the connector keeps it up: here the
- * certificates last 15 s and the connector does not renew in time.
+ * certificates last 40 s (time enough to pair and connect on a busy machine) and the connector does not renew in
+ * time.
  */
 @OnH2
-@TestPropertySource(properties = "mooring.connectivity.connector-certificate-validity=15s")
+@TestPropertySource(properties = "mooring.connectivity.connector-certificate-validity=40s")
 class ConnectorCertificateExpiryTest extends ServerTest {
     private static final String TARGET = "http://" + VIRTUAL_HOST + ":" + VIRTUAL_PORT;
 
