@@ -119,13 +119,11 @@ class TunnelResilienceTest extends ServerTest {
                                 .as("closed by Mooring")
                                 .isEqualTo(2);
                         assertThat(relay.silentClosedByClient())
-                                .as("closed by the connector")
+                                .as("closed by the connector, which heard nothing of Mooring's close")
                                 .isEqualTo(2);
                     });
-            assertThat(String.valueOf(((java.util.Map<?, ?>)
-                                    landscape.connector().status().get("tunnel"))
-                            .get("lastError")))
-                    .isEqualTo("Mooring was silent for " + TunnelProtocol.IDLE_TIMEOUT.toSeconds() + " s");
+            // The relay passed nothing after the silence, not even a close: each end closed on its own idle timeout.
+            // (The connector's status says "Mooring was silent" only until it has dialled again, which may be at once.)
             landscape.backEnd.releaseHeldRequests();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

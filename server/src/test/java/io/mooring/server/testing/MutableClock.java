@@ -15,6 +15,11 @@ public final class MutableClock extends Clock {
         offset = offset.plus(duration);
     }
 
+    /** How far the clock has been moved from the real time. */
+    public Duration offset() {
+        return offset;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
