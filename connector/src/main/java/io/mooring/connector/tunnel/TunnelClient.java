@@ -227,10 +227,9 @@ public final class TunnelClient implements AutoCloseable {
 
     private void failed(int slot, String why) {
         Instant expiresAt = credentials.expiresAt();
-        lastError = Instant.now().isBefore(expiresAt)
-                ? why
-                : "this connector's certificate expired at " + expiresAt
-                        + ", and Mooring refuses it; pair the connector again (" + why + ")";
+        String expired = "this connector's certificate expired at " + expiresAt
+                + ", and Mooring refuses it; pair the connector again";
+        lastError = Instant.now().isBefore(expiresAt) || why.startsWith(expired) ? why : expired + " (" + why + ")";
         if (stopping || replaced) {
             return;
         }
