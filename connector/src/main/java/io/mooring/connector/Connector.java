@@ -168,10 +168,7 @@ public final class Connector implements AdminActions, AutoCloseable {
                     "certificate renewed; it expires " + renewed.credentials().expiresAt());
             TunnelClient client = tunnel;
             if (client != null) {
-                // The connections made with the old certificate may drain for as long as it is valid.
-                Duration drainLimit = Duration.between(clock.instant(), current.expiresAt());
-                client.useCredentials(
-                        tunnelCredentials(renewed.credentials()), drainLimit.isNegative() ? Duration.ZERO : drainLimit);
+                client.useCredentials(tunnelCredentials(renewed.credentials()));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Certificate renewal failed, trying again later: {0}", e.getMessage());

@@ -53,8 +53,9 @@ import org.jspecify.annotations.Nullable;
 public final class TunnelClient implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TunnelClient.class.getName());
 
-    /** Marks a connection that has served its slot: its closing frees the slot; one that never did, failed. */
-    private static final AttributeKey<Boolean> SERVED = AttributeKey.valueOf(TunnelClient.class, "served");
+    /** When the certificate a connection was dialled with expires: how long it may drain once replaced. */
+    private static final AttributeKey<Instant> CERTIFICATE_EXPIRES_AT =
+            AttributeKey.valueOf(TunnelClient.class, "certificateExpiresAt");
 
     /** Where Mooring's tunnel endpoint is. */
     public record Endpoint(String host, int port) {}
@@ -70,14 +71,14 @@ public final class TunnelClient implements AutoCloseable {
     private final AtomicReferenceArray<Channel> connections;
     /** Every connection from its dialling until it closes: the serving ones, those still in TLS, those draining. */
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+    /** Connections replaced after a renewal that still carry streams; their closing is not a failure. */
+    private final Set<Channel> draining = ConcurrentHashMap.newKeySet();
 
     private final int[] failures;
     private volatile Credentials credentials;
     private volatile boolean stopping;
     private volatile boolean replaced;
     private volatile @Nullable String lastError;
-    /** How long a connection replaced after a renewal may drain: the old certificate's remaining validity. */
-    private volatile Duration drainLimit = Duration.ZERO;
 
     public TunnelClient(
             EventLoopGroup group,
@@ -106,11 +107,10 @@ public final class TunnelClient implements AutoCloseable {
     /**
      * New credentials (after renewal): each slot, in turn, dials a connection with them, which takes the slot over
      * once it is up. The connection it replaces says GOAWAY, so that Mooring sends it nothing new, and closes when
-     * its last stream ends, but at {@code drainLimit} at the latest (when its certificate expires, say): requests
-     * and TCP streams under way are not cut by the renewal, and the tunnel never goes down.
+     * its last stream ends, but when the certificate it was dialled with expires at the latest: requests and TCP
+     * streams under way are not cut by the renewal, and the tunnel never goes down.
      */
-    public void useCredentials(Credentials renewed, Duration drainLimit) {
-        this.drainLimit = drainLimit;
+    public void useCredentials(Credentials renewed) {
         credentials = renewed;
         for (int slot = 0; slot < connections.length(); slot++) {
             int renewing = slot;
@@ -131,30 +131,10 @@ public final class TunnelClient implements AutoCloseable {
         status.put("endpoint", endpoint.host() + ":" + endpoint.port());
         status.put("sessionId", session.sessionId());
         status.put("connections", connected);
-        status.put("draining", draining());
+        status.put("draining", draining.size());
         status.put("poolSize", connections.length());
         status.put("lastError", lastError);
         return status;
-    }
-
-    /** Connections replaced after a renewal that still carry streams. */
-    private int draining() {
-        int draining = 0;
-        for (Channel channel : open) {
-            if (channel.hasAttr(SERVED) && !isServing(channel)) {
-                draining++;
-            }
-        }
-        return draining;
-    }
-
-    private boolean isServing(Channel channel) {
-        for (int slot = 0; slot < connections.length(); slot++) {
-            if (connections.get(slot) == channel) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Cuts every connection at once, as a failing network would; the pool dials again by itself. */
@@ -166,7 +146,8 @@ public final class TunnelClient implements AutoCloseable {
         if (stopping || replaced) {
             return;
         }
-        SslContext context = credentials.tls();
+        Credentials dialledWith = credentials;
+        SslContext context = dialledWith.tls();
         new Bootstrap()
                 .group(group)
                 .channel(Transports.socketChannel())
@@ -191,14 +172,15 @@ public final class TunnelClient implements AutoCloseable {
                                         + connected.cause().getMessage());
                         return;
                     }
+                    channel.attr(CERTIFICATE_EXPIRES_AT).set(dialledWith.expiresAt());
                     open.add(channel);
                     if (stopping) {
                         channel.close();
                     }
                     channel.closeFuture().addListener(closed -> {
                         open.remove(channel);
-                        boolean wasServing = connections.compareAndSet(slot, channel, null);
-                        if (wasServing || !channel.hasAttr(SERVED)) {
+                        connections.compareAndSet(slot, channel, null);
+                        if (!draining.remove(channel)) {
                             failed(slot, lastError == null ? "connection closed" : lastError);
                         }
                     });
@@ -207,18 +189,22 @@ public final class TunnelClient implements AutoCloseable {
 
     /** Called on {@code channel}'s event loop when its HTTP/2 is set up: it serves {@code slot} from now on. */
     private void established(int slot, Channel channel) {
-        channel.attr(SERVED).set(Boolean.TRUE);
-        Channel replaced = connections.getAndSet(slot, channel);
+        Channel replaced = connections.get(slot);
         if (replaced != null && replaced != channel) {
+            // Marked before the slot changes hands, so that its closing from now on is never taken for a failure.
+            draining.add(replaced);
             replaced.eventLoop().execute(() -> drain(replaced));
         }
+        connections.set(slot, channel);
     }
 
-    /** GOAWAY on a replaced connection; it closes when its last stream ends, or at the drain limit. */
+    /** GOAWAY on a replaced connection; it closes when its last stream ends, or when its certificate expires. */
     private void drain(Channel replaced) {
         Http2FrameCodec codec = replaced.pipeline().get(Http2FrameCodec.class);
         if (codec != null) {
-            codec.gracefulShutdownTimeoutMillis(drainLimit.toMillis());
+            Duration valid = Duration.between(
+                    Instant.now(), replaced.attr(CERTIFICATE_EXPIRES_AT).get());
+            codec.gracefulShutdownTimeoutMillis(Math.max(0, valid.toMillis()));
         }
         replaced.close();
         // Its session stream ends too, so that the connection closes once its lanes and TCP streams are done.
