@@ -11,9 +11,11 @@
 # p50 and p99), 1 MiB answers on 8 connections (MiB/s), and the CPU each process took. During the Mooring runs the
 # connector's RSS is sampled (VmRSS every 250 ms, VmHWM at the end). A Markdown table, the ratios against direct and
 # against the fair ssh tunnel and the issue's targets close the run.
-# All paths are set up first and then measured in ROUNDS rounds, the paths taking turns in each round: a shared
-# machine has slower and faster minutes, and taking turns spreads them over every path alike. The tables give each
-# path's median round per load (by requests/s; its latencies and CPU are that round's); every round is listed too.
+# All paths are set up first and then measured in ROUNDS rounds; in each round every load is measured on each path in
+# turn, so that the runs compared with each other follow each other seconds apart: a shared machine has slower and
+# faster minutes, and taking turns spreads them over every path alike. The tables give each path's median round per
+# load (by requests/s; its latencies and CPU are that round's), every round, and Mooring's ratio to fair ssh and to
+# direct round by round (each ratio from runs of the same round, so a slow minute weighs on both sides of it).
 #
 # Environment (defaults): ROUNDS=3, DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load before
 # each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
@@ -398,12 +400,15 @@ measure() {
     "connections had non-2xx answers or socket errors (see wrk's output above)"; failed=1; }
 }
 
-measure_path() {
-  echo "== $path, round $round of $rounds: ${cases// /, } (small-1: small on 1 connection, small-many: on $many," \
+# measure_case <case>: one of CASES on the current path.
+measure_case() {
+  echo "== $path, round $round of $rounds: $1 (small-1: small on 1 connection, small-many: on $many," \
     "bulk: on $bulk_connections) =="
-  [[ " $cases " != *" small-1 "* ]] || measure small 1
-  [[ " $cases " != *" small-many "* ]] || measure small "$many"
-  [[ " $cases " != *" bulk "* ]] || measure bulk "$bulk_connections"
+  case $1 in
+    small-1) measure small 1 ;;
+    small-many) measure small "$many" ;;
+    bulk) measure bulk "$bulk_connections" ;;
+  esac
 }
 
 # --- header ---------------------------------------------------------------------------------------------------------
@@ -602,9 +607,12 @@ fi
 # --- rounds ---------------------------------------------------------------------------------------------------------
 
 for round in $(seq 1 "$rounds"); do
-  for label in "${paths[@]}"; do
-    use_path "$label"
-    measure_path
+  for case in small-1 small-many bulk; do
+    [[ " $cases " == *" $case "* ]] || continue
+    for label in "${paths[@]}"; do
+      use_path "$label"
+      measure_case "$case"
+    done
   done
 done
 rss_pid=""
@@ -683,6 +691,38 @@ awk '
           (p == "ssh-fair" ? "–" : r(v[p, "bulk"], v["ssh-fair", "bulk"]))
       }
     }' "$results"
+  echo
+  echo "Mooring round by round (requests/s, MiB/s for bulk, as a share of the same round's fair ssh and direct runs;"
+  echo "the median of the rounds last):"
+  echo
+  echo "| load | vs fair ssh | median | vs direct | median |"
+  echo "|---|---|---:|---|---:|"
+  awk -v many="$many" '
+    $1 == "connector_rss" { next }
+    { k = ($2 == "bulk" ? "bulk" : $3); v[$1, k, $13] = $4; if ($13 > last) last = $13 }
+    function median(list, count,    i, j, t) {
+      for (i = 2; i <= count; i++) for (j = i; j > 1 && list[j - 1] > list[j]; j--) {
+        t = list[j]; list[j] = list[j - 1]; list[j - 1] = t }
+      return count == 0 ? "–" : sprintf("%.0f %%", count % 2 ? list[(count + 1) / 2] : (list[count / 2] + list[count / 2 + 1]) / 2)
+    }
+    function row(label, k,    r, shown_f, shown_d, nf, nd, f, d) {
+      shown_f = ""; shown_d = ""; nf = 0; nd = 0
+      for (r = 1; r <= last; r++) {
+        if (v["mooring", k, r] == "") continue
+        if (v["ssh-fair", k, r] > 0) {
+          f[++nf] = 100 * v["mooring", k, r] / v["ssh-fair", k, r]
+          shown_f = shown_f (nf > 1 ? ", " : "") sprintf("%.0f %%", f[nf])
+        }
+        if (v["direct", k, r] > 0) {
+          d[++nd] = 100 * v["mooring", k, r] / v["direct", k, r]
+          shown_d = shown_d (nd > 1 ? ", " : "") sprintf("%.0f %%", d[nd])
+        }
+      }
+      if (nf + nd > 0) printf "| %s | %s | %s | %s | %s |\n", label, (nf ? shown_f : "–"), median(f, nf),
+        (nd ? shown_d : "–"), median(d, nd)
+    }
+    END { row("13-byte answers, 1 connection", 1); row("13-byte answers, " many " connections", many)
+          row("1 MiB answers", "bulk") }' "$rounds_results"
   echo
   echo "CPU of each tunnel end per request (µs; its cores ÷ requests/s) and per MiB of 1 MiB answers (ms):"
   echo

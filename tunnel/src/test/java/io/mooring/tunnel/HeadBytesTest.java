@@ -55,6 +55,40 @@ class HeadBytesTest {
     }
 
     @Test
+    void aNameMatchesInAnyCaseWhereverTheBytesLie() {
+        byte[] line = "xX-Forwarded-HOST: example\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int colon = "xX-Forwarded-HOST".length();
+        ByteBuf heap = Unpooled.wrappedBuffer(line);
+        ByteBuf direct = Unpooled.directBuffer(line.length).writeBytes(line);
+        ByteBuf inTwoPieces = Unpooled.wrappedBuffer(
+                Unpooled.wrappedBuffer(line, 0, 9), Unpooled.wrappedBuffer(line, 9, line.length - 9));
+        try {
+            for (ByteBuf bytes : new ByteBuf[] {heap, direct, inTwoPieces}) {
+                assertThat(HeadBytes.isName(bytes, 1, colon, "x-forwarded-host"))
+                        .isTrue();
+                assertThat(HeadBytes.isName(bytes, 1, colon, "x-forwarded-hos")).isFalse();
+                assertThat(HeadBytes.isName(bytes, 1, colon, "x-forwarded-hosu"))
+                        .isFalse();
+                assertThat(HeadBytes.startsWith(bytes, 1, colon, "x-forwarded-"))
+                        .isTrue();
+                assertThat(HeadBytes.startsWith(bytes, 0, colon, "x-forwarded-"))
+                        .isFalse();
+                assertThat(HeadBytes.startsWith(bytes, 1, 5, "x-forwarded-"))
+                        .as("the prefix is longer than the bytes")
+                        .isFalse();
+                // '[' and '{' differ from '{' and '[' only in the bit that tells upper from lower case letters.
+                assertThat(HeadBytes.startsWith(Unpooled.wrappedBuffer(new byte[] {'['}), 0, 1, "{"))
+                        .isFalse();
+                assertThat(bytes.readerIndex()).isZero();
+            }
+        } finally {
+            heap.release();
+            direct.release();
+            inTwoPieces.release();
+        }
+    }
+
+    @Test
     void aContentLengthIsItsDigitsWithBlanksAround() {
         assertThat(contentLength("12")).isEqualTo(12);
         assertThat(contentLength(" \t0 ")).isZero();
