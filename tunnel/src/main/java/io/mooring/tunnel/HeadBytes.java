@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,6 +32,38 @@ public final class HeadBytes {
             return bytes.internalNioBuffer(from, length).mismatch(expected) < 0;
         }
         return ByteBufUtil.equals(bytes, from, Unpooled.wrappedBuffer(expected), 0, length);
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+
+    /**
+     * The index of the first {@code value} in {@code view} from {@code from} (inclusive) to {@code to} (exclusive),
+     * both absolute, or -1; eight bytes per step. For long heads read as one piece: the proxy's requests carry a
+     * 700-byte token line, and Netty's {@code ByteBuf.indexOf}, which reads each eight bytes through a call into the
+     * buffer, was 2.6-3.1 % of the server's CPU on 50 connections finding the ends of lines.
+     */
+    public static int indexOf(ByteBuffer view, int from, int to, byte value) {
+        boolean bigEndian = view.order() == ByteOrder.BIG_ENDIAN;
+        long pattern = (value & 0xFFL) * ONES;
+        int at = from;
+        for (; at <= to - Long.BYTES; at += Long.BYTES) {
+            // The bytes equal to value become zero; then exactly those bytes get their top bit set, without a carry
+            // from one byte into the next.
+            long word = view.getLong(at) ^ pattern;
+            long matches = ~(((word & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | word | LOW_SEVEN_BITS);
+            if (matches != 0) {
+                return at
+                        + (bigEndian ? Long.numberOfLeadingZeros(matches) : Long.numberOfTrailingZeros(matches))
+                                / Byte.SIZE;
+            }
+        }
+        for (; at < to; at++) {
+            if (view.get(at) == value) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

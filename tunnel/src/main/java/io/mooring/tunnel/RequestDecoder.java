@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -308,9 +309,17 @@ public final class RequestDecoder extends ByteToMessageDecoder {
          */
         int emptyLine(ByteBuf in, int start, int maxLineBytes, int maxHeadBytes) {
             int end = in.writerIndex();
+            // Where the bytes lie in one piece, lines are found in a view of them taken once for the whole head.
+            ByteBuffer view = in.nioBufferCount() == 1 ? in.internalNioBuffer(start, end - start) : null;
+            int viewOffset = view == null ? 0 : view.position() - start;
             while (true) {
                 int line = start + lineStart;
-                int lineFeed = in.indexOf(line, end, (byte) '\n');
+                int lineFeed = view == null
+                        ? in.indexOf(line, end, (byte) '\n')
+                        : HeadBytes.indexOf(view, line + viewOffset, end + viewOffset, (byte) '\n');
+                if (view != null && lineFeed >= 0) {
+                    lineFeed -= viewOffset;
+                }
                 int lineEnd = lineFeed < 0 ? end : lineFeed;
                 int length = lineEnd - line;
                 if (length > 0 && in.getByte(lineEnd - 1) == '\r') {

@@ -7,7 +7,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DecoderException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +53,43 @@ class HeadBytesTest {
             direct.release();
             inTwoPieces.release();
             directDiffering.release();
+        }
+    }
+
+    @Test
+    void theFirstIndexOfAByteIsFoundInAnyViewWhereverItLies() {
+        Random random = new Random(20261207);
+        byte[] alphabet = {'\n', '\r', ':', 'a', 'Z', ' ', 0, (byte) 0x80, (byte) 0xff, (byte) 0x8a, 0x7f};
+        for (int round = 0; round < 2_000; round++) {
+            byte[] content = new byte[random.nextInt(80)];
+            for (int i = 0; i < content.length; i++) {
+                content[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+            }
+            byte value = alphabet[random.nextInt(alphabet.length)];
+            int from = content.length == 0 ? 0 : random.nextInt(content.length);
+            int to = from + random.nextInt(content.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to; i++) {
+                if (content[i] == value) {
+                    expected = i;
+                    break;
+                }
+            }
+            int offset = random.nextInt(9);
+            byte[] shifted = new byte[offset + content.length];
+            System.arraycopy(content, 0, shifted, offset, content.length);
+            ByteBuffer heap = ByteBuffer.wrap(shifted);
+            ByteBuffer direct =
+                    ByteBuffer.allocateDirect(shifted.length).put(shifted).clear();
+            ByteBuffer littleEndian = ByteBuffer.allocateDirect(shifted.length)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .put(shifted)
+                    .clear();
+            for (ByteBuffer view : new ByteBuffer[] {heap, direct, littleEndian}) {
+                assertThat(HeadBytes.indexOf(view, from + offset, to + offset, value))
+                        .as("%s from %d to %d after %d bytes in %s", value, from, to, offset, view)
+                        .isEqualTo(expected < 0 ? -1 : expected + offset);
+            }
         }
     }
 
