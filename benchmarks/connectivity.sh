@@ -24,7 +24,9 @@
 # SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally negotiates on CPUs with AES-NI, and
 # OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305), SYSCALLS=0 (1: also count each tunnel
 # end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
-# installed when missing; the counting costs some CPU, so compare such runs only with each other), SKIP_MOORING=0 (1:
+# installed when missing; the counting costs some CPU, so compare such runs only with each other), HOPS=0 (1: on 1
+# connection, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from the end of a read that
+# returned bytes to the start of the next write, and that write itself; x86-64 only, and as costly as SYSCALLS=1), SKIP_MOORING=0 (1:
 # direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring only, for quick
 # comparisons between versions of Mooring; the targets against ssh are then unchecked), CASES="small-1 small-many bulk"
 # (the loads measured on every path; a subset for a quick look at one of them, whose missing figures then show as 0 and
@@ -54,6 +56,7 @@ ssh_cipher=${SSH_CIPHER:-aes128-gcm@openssh.com}
 skip_mooring=${SKIP_MOORING:-0}
 skip_ssh=${SKIP_SSH:-0}
 syscalls=${SYSCALLS:-0}
+hops=${HOPS:-0}
 cases=${CASES:-small-1 small-many bulk}
 build=${BUILD:-1}
 port=${BENCH_PORT:-18483}
@@ -88,7 +91,8 @@ apt_install() {
 command -v wrk >/dev/null || apt_install wrk wrk
 { command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; } || apt_install "the OpenSSH client" openssh-client
 [[ -x /usr/sbin/sshd ]] || apt_install "the OpenSSH server" openssh-server
-[[ $syscalls == 0 ]] || command -v perf >/dev/null || apt_install perf linux-perf
+[[ $syscalls == 0 && $hops == 0 ]] || command -v perf >/dev/null || apt_install perf linux-perf
+[[ $hops == 0 || $(uname -m) == x86_64 ]] || { echo "HOPS=1 reads x86-64 system call numbers" >&2; exit 1; }
 if [[ ! -d /run/sshd ]]; then # sshd's privilege separation folder, which the system service would make
   [[ $(id -u) -eq 0 ]] || { echo "/run/sshd is missing: run as root or create it (mode 755)" >&2; exit 1; }
   mkdir -p -m 0755 /run/sshd
@@ -160,6 +164,7 @@ cleanup() {
   set +e
   [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null
   [[ -n $syscall_counters ]] && kill $syscall_counters 2>/dev/null
+  [[ -n ${hop_recorder:-} ]] && kill "$hop_recorder" 2>/dev/null
   stop_ssh_clients
   stop_sshd
   stop "$connector_pid" 15 # it drains its streams for up to 10 s
@@ -285,6 +290,47 @@ syscalls_per_request() {
     }' "$1"
 }
 
+# record_hops <out-file> <pid>...: records the system calls of the processes and their live descendants for 2 s, in
+# the background (hop_recorder holds the recording process, which measure waits for).
+hop_recorder=""
+record_hops() {
+  local out=$1 pids
+  shift
+  pids=$(echo "$@" $(descendants "$@") | tr ' ' ',')
+  perf record -q -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -p "$pids" -o "$out" -- sleep 2 >/dev/null 2>&1 &
+  hop_recorder=$!
+}
+# hop_times_of <perf-data> <pid>...: "read to write p50 N µs, write p50 N µs" for the given processes and their live
+# descendants: per thread, from the end of each read that returned bytes (read, readv, recvfrom, recvmsg) to the start
+# of the next write (write, writev, sendto, sendmsg), and how long those writes took, which on loopback includes the
+# receiving side's TCP work and waking its reader.
+hop_times_of() {
+  local data=$1
+  shift
+  perf script -i "$data" -F pid,tid,time,event,trace 2>/dev/null | awk -v pids="$* $(descendants "$@")" '
+    BEGIN {
+      n = split(pids, p, " "); for (i = 1; i <= n; i++) mine[p[i]] = 1
+      split("0 19 45 47", r, " "); for (i in r) reads[r[i]] = 1
+      split("1 20 44 46", w, " "); for (i in w) writes[w[i]] = 1
+    }
+    function median(list, count,    i, j, t) {
+      for (i = 2; i <= count; i++) for (j = i; j > 1 && list[j - 1] > list[j]; j--) {
+        t = list[j]; list[j] = list[j - 1]; list[j - 1] = t }
+      return count == 0 ? "–" : sprintf("%.0f", list[int((count + 1) / 2)])
+    }
+    $4 != "NR" { next }
+    { split($1, ids, "/"); if (!(ids[1] in mine)) next; tid = ids[2]; t = $2; sub(/:$/, "", t); nr = $5 }
+    $3 ~ /sys_enter/ {
+      entered[tid] = nr; at[tid] = t
+      if ((nr in writes) && (tid in lastRead)) { hop[++hops] = (t - lastRead[tid]) * 1e6; delete lastRead[tid] }
+    }
+    $3 ~ /sys_exit/ {
+      if ((nr in writes) && entered[tid] == nr) took[++written] = (t - at[tid]) * 1e6
+      if ((nr in reads) && $7 + 0 > 0 && !(tid in lastRead)) lastRead[tid] = t
+    }
+    END { printf "read to write p50 %s µs, write p50 %s µs (%d hops)", median(hop, hops), median(took, written), hops }'
+}
+
 # run_wrk <out-file> <connections> <seconds> <url> [wrk options...]
 run_wrk() {
   local out=$1 connections=$2 seconds=$3 url=$4 t=$threads
@@ -367,6 +413,7 @@ measure() {
     count_syscalls "$out.syscalls-cloud" $cloud_side
     count_syscalls "$out.syscalls-onprem" $onprem_side
   fi
+  [[ $hops == 0 || $connections != 1 || -z $cloud_side ]] || record_hops "$out.hops" $cloud_side $onprem_side
   run_wrk "$out" "$connections" "$duration" "$url" "${opts[@]}"
   children_ticks
   if [[ -n $rss_pid ]]; then
@@ -387,6 +434,12 @@ measure() {
     note "  system calls ($path $case $connections, round $round): cloud side" \
       "$(syscalls_per_request "$out.syscalls-cloud" "$requests"); on-premise side" \
       "$(syscalls_per_request "$out.syscalls-onprem" "$requests")"
+  fi
+  if [[ -n $hop_recorder ]]; then
+    wait "$hop_recorder" 2>/dev/null || true
+    hop_recorder=""
+    note "  per hop ($path $case $connections, round $round): cloud side" \
+      "$(hop_times_of "$out.hops" $cloud_side); on-premise side $(hop_times_of "$out.hops" $onprem_side)"
   fi
   if [[ -n $sampler_pid ]]; then
     kill "$sampler_pid" 2>/dev/null || true
@@ -736,7 +789,10 @@ awk '
     function per(cores, r, scale, digits) {
       return (r > 0 && cores ~ /^[0-9.]+$/) ? sprintf("%." digits "f", cores * scale / r) : "–"
     }
-    function both(p, k) { return (rate[p, k] > 0) ? (cloud[p, k] + premise[p, k]) / rate[p, k] : 0 }
+    function both(p, k,    r) {
+      r = rate[p, k] + 0 # a number: a missing load has left an untyped element behind
+      return r > 0 ? (cloud[p, k] + premise[p, k]) / r : 0
+    }
     END {
       for (i = 1; i <= n; i++) {
         p = order[i]; fair = both("ssh-fair", many)
