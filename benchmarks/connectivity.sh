@@ -26,13 +26,13 @@
 # end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
 # installed when missing; the counting costs some CPU, so compare such runs only with each other), HOPS=0 (1: on 1
 # connection, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from the end of a read that
-# returned bytes to the start of the next write, and that write itself; x86-64 only, and as costly as SYSCALLS=1), SKIP_MOORING=0 (1:
-# direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring only, for quick
-# comparisons between versions of Mooring; the targets against ssh are then unchecked), CASES="small-1 small-many bulk"
-# (the loads measured on every path; a subset for a quick look at one of them, whose missing figures then show as 0 and
-# their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1: use the jars as built). Ports: BENCH_PORT=18483
-# (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501, CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622,
-# SSH_FORWARD_PORT=18623 (and the next one).
+# returned bytes to the start of the next write, and that write itself; x86-64 only, and as costly as SYSCALLS=1),
+# SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring
+# only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
+# CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
+# missing figures then show as 0 and their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1: use the jars as
+# built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
+# CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
 #
 # Loopback only; throwaway keys, configuration and data folders; every process it starts is stopped on exit, and
 # each step is bounded in time. Nothing is pinned: wrk, the back end, the tunnel's two ends (and the server) share

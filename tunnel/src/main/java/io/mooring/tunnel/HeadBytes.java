@@ -69,7 +69,8 @@ public final class HeadBytes {
     /**
      * True when the bytes from {@code from} to {@code to} start with {@code lowerCasePrefix}, in any case. This runs
      * for every header name of every request and answer on both tunnel ends, so the bytes are read from the array or
-     * memory under the buffer, not through a bounds-checked call per byte (that was 1.4-1.8 % of each end's CPU).
+     * memory under the buffer, not through a bounds-checked call per byte (1.8 % of the connector's CPU on 50
+     * connections that way, 1.0 % this way).
      */
     public static boolean startsWith(ByteBuf bytes, int from, int to, CharSequence lowerCasePrefix) {
         int length = lowerCasePrefix.length();
