@@ -310,7 +310,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         int emptyLine(ByteBuf in, int start, int maxLineBytes, int maxHeadBytes) {
             int end = in.writerIndex();
             // Where the bytes lie in one piece, lines are found in a view of them taken once for the whole head.
-            ByteBuffer view = in.nioBufferCount() == 1 ? in.internalNioBuffer(start, end - start) : null;
+            ByteBuffer view = HeadBytes.inOnePiece(in, start, end - start);
             int viewOffset = view == null ? 0 : view.position() - start;
             while (true) {
                 int line = start + lineStart;
