@@ -57,7 +57,7 @@ final class HttpProxyFrontend extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
-        answerOut = ctx.pipeline().context(HttpProxy.RESPONSE_ENCODER);
+        answerOut = ctx.pipeline().context(ConnectivityProxy.RESPONSE_ENCODER);
     }
 
     /**

@@ -69,7 +69,7 @@ class TunnelEndpoint implements SmartLifecycle {
                             .addLast(new TunnelHandshake(identities, identification, sessions, json, clock));
                 });
         address.bound(port);
-        LOG.log(Level.INFO, "Connector tunnel endpoint listening on {0}:{1}", settings.bindAddress(), port);
+        LOG.log(Level.INFO, "Connector tunnel endpoint listening on {0}:{1,number,#}", settings.bindAddress(), port);
     }
 
     private SslContext serverTls() {
