@@ -25,8 +25,9 @@
 # OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305), SYSCALLS=0 (1: also count each tunnel
 # end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
 # installed when missing; the counting costs some CPU, so compare such runs only with each other), HOPS=0 (1: on 1
-# connection, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from the end of a read that
-# returned bytes to the start of the next write, and that write itself; x86-64 only, and as costly as SYSCALLS=1),
+# connection, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from waking to reading, from
+# the end of a read that returned bytes to the start of the next write, that write itself, and from it to the next
+# wait; x86-64 only, and as costly as SYSCALLS=1),
 # SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring
 # only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
 # CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
@@ -300,10 +301,12 @@ record_hops() {
   perf record -q -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -p "$pids" -o "$out" -- sleep 2 >/dev/null 2>&1 &
   hop_recorder=$!
 }
-# hop_times_of <perf-data> <pid>...: "read to write p50 N µs, write p50 N µs" for the given processes and their live
-# descendants: per thread, from the end of each read that returned bytes (read, readv, recvfrom, recvmsg) to the start
-# of the next write (write, writev, sendto, sendmsg), and how long those writes took, which on loopback includes the
-# receiving side's TCP work and waking its reader.
+# hop_times_of <perf-data> <pid>...: "wait to read p50 N µs, read to write p50 N µs, write p50 N µs, write to wait p50 N
+# µs" for the given processes and their live descendants, per thread: from the end of a wait for its sockets (epoll,
+# poll, select) to the start of the next read (read, readv, recvfrom, recvmsg); from the end of each read that returned
+# bytes to the start of the next write (write, writev, sendto, sendmsg); how long those writes took, which on loopback
+# includes the receiving side's TCP work and waking its reader; and from the end of that write to the start of the
+# next wait, the rest of the turn, for which a reader woken on the same processor may have to wait.
 hop_times_of() {
   local data=$1
   shift
@@ -312,23 +315,37 @@ hop_times_of() {
       n = split(pids, p, " "); for (i = 1; i <= n; i++) mine[p[i]] = 1
       split("0 19 45 47", r, " "); for (i in r) reads[r[i]] = 1
       split("1 20 44 46", w, " "); for (i in w) writes[w[i]] = 1
+      split("7 23 232 270 271 281 441", ws, " "); for (i in ws) waits[ws[i]] = 1
     }
-    function median(list, count,    i, j, t) {
-      for (i = 2; i <= count; i++) for (j = i; j > 1 && list[j - 1] > list[j]; j--) {
-        t = list[j]; list[j] = list[j - 1]; list[j - 1] = t }
-      return count == 0 ? "–" : sprintf("%.0f", list[int((count + 1) / 2)])
+    # Times are counted per whole microsecond, so a median of tens of thousands of them takes no sorting.
+    function add(kind, seconds,    us) {
+      us = int(seconds * 1e6 + 0.5); count[kind, us]++; total[kind]++
+      if (us > longest[kind]) longest[kind] = us
+    }
+    function median(kind,    us, seen) {
+      if (!total[kind]) return "–"
+      for (us = 0; us <= longest[kind]; us++) if ((seen += count[kind, us]) >= (total[kind] + 1) / 2) return us
     }
     $4 != "NR" { next }
     { split($1, ids, "/"); if (!(ids[1] in mine)) next; tid = ids[2]; t = $2; sub(/:$/, "", t); nr = $5 }
     $3 ~ /sys_enter/ {
       entered[tid] = nr; at[tid] = t
-      if ((nr in writes) && (tid in lastRead)) { hop[++hops] = (t - lastRead[tid]) * 1e6; delete lastRead[tid] }
+      if ((nr in writes) && (tid in lastRead)) {
+        add("hop", t - lastRead[tid]); delete lastRead[tid]; passing[tid] = 1
+      }
+      if ((nr in waits) && (tid in passed)) { add("rest", t - passed[tid]); delete passed[tid] }
+      if ((nr in reads) && (tid in woke)) { add("wake", t - woke[tid]); delete woke[tid] }
     }
     $3 ~ /sys_exit/ {
-      if ((nr in writes) && entered[tid] == nr) took[++written] = (t - at[tid]) * 1e6
+      if ((nr in writes) && entered[tid] == nr) add("write", t - at[tid])
+      if ((nr in writes) && (tid in passing)) { passed[tid] = t; delete passing[tid] }
       if ((nr in reads) && $7 + 0 > 0 && !(tid in lastRead)) lastRead[tid] = t
+      if ((nr in waits) && $7 + 0 > 0) woke[tid] = t
     }
-    END { printf "read to write p50 %s µs, write p50 %s µs (%d hops)", median(hop, hops), median(took, written), hops }'
+    END {
+      printf "wait to read p50 %s µs, read to write p50 %s µs, write p50 %s µs, write to wait p50 %s µs (%d hops)",
+        median("wake"), median("hop"), median("write"), median("rest"), total["hop"]
+    }'
 }
 
 # run_wrk <out-file> <connections> <seconds> <url> [wrk options...]
