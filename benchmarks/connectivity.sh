@@ -301,24 +301,27 @@ record_hops() {
   perf record -q -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -p "$pids" -o "$out" -- sleep 2 >/dev/null 2>&1 &
   hop_recorder=$!
 }
-# hop_times_of <perf-data> <pid>...: "wait to read p50 N µs, read to write p50 N µs, write p50 N µs, write to wait p50 N
-# µs" for the given processes and their live descendants, per thread: from the end of a wait for its sockets (epoll,
-# poll, select) to the start of the next read (read, readv, recvfrom, recvmsg); from the end of each read that returned
-# bytes to the start of the next write (write, writev, sendto, sendmsg); how long those writes took, which on loopback
-# includes the receiving side's TCP work and waking its reader; and from the end of that write to the start of the
-# next wait, the rest of the turn, for which a reader woken on the same processor may have to wait.
+# hop_times_of <perf-data> "<cloud-side pids>" "<on-premise-side pids>": for each side, with its processes' live
+# descendants, "wait to read p50 N µs, read to write p50 N µs, write p50 N µs, write to wait p50 N µs (N hops)", per
+# thread: from the end of a wait for its sockets (epoll, poll, select) to the start of the next read (read, readv,
+# recvfrom, recvmsg); from the end of each read that returned bytes to the start of the next write (write, writev,
+# sendto, sendmsg); how long those writes took, which on loopback includes the receiving side's TCP work and waking its
+# reader; and from the end of that write to the start of the next wait, the rest of the turn, for which a reader woken
+# on the same processor may have to wait. One pass over the recording serves both sides.
 hop_times_of() {
-  local data=$1
-  shift
-  perf script -i "$data" -F pid,tid,time,event,trace 2>/dev/null | awk -v pids="$* $(descendants "$@")" '
+  local data=$1 cloud=$2 onprem=$3
+  perf script -i "$data" -F pid,tid,time,event,trace 2>/dev/null |
+    awk -v cloud="$cloud $(descendants $cloud)" -v onprem="$onprem $(descendants $onprem)" '
     BEGIN {
-      n = split(pids, p, " "); for (i = 1; i <= n; i++) mine[p[i]] = 1
+      n = split(cloud, p, " "); for (i = 1; i <= n; i++) sideOf[p[i]] = "cloud side"
+      n = split(onprem, p, " "); for (i = 1; i <= n; i++) sideOf[p[i]] = "on-premise side"
       split("0 19 45 47", r, " "); for (i in r) reads[r[i]] = 1
       split("1 20 44 46", w, " "); for (i in w) writes[w[i]] = 1
       split("7 23 232 270 271 281 441", ws, " "); for (i in ws) waits[ws[i]] = 1
     }
     # Times are counted per whole microsecond, so a median of tens of thousands of them takes no sorting.
-    function add(kind, seconds,    us) {
+    function add(name, seconds,    kind, us) {
+      kind = side[tid] ": " name
       us = int(seconds * 1e6 + 0.5); count[kind, us]++; total[kind]++
       if (us > longest[kind]) longest[kind] = us
     }
@@ -327,7 +330,10 @@ hop_times_of() {
       for (us = 0; us <= longest[kind]; us++) if ((seen += count[kind, us]) >= (total[kind] + 1) / 2) return us
     }
     $4 != "NR" { next }
-    { split($1, ids, "/"); if (!(ids[1] in mine)) next; tid = ids[2]; t = $2; sub(/:$/, "", t); nr = $5 }
+    {
+      split($1, ids, "/"); if (!(ids[1] in sideOf)) next
+      tid = ids[2]; side[tid] = sideOf[ids[1]]; t = $2; sub(/:$/, "", t); nr = $5
+    }
     $3 ~ /sys_enter/ {
       entered[tid] = nr; at[tid] = t
       if ((nr in writes) && (tid in lastRead)) {
@@ -342,10 +348,12 @@ hop_times_of() {
       if ((nr in reads) && $7 + 0 > 0 && !(tid in lastRead)) lastRead[tid] = t
       if ((nr in waits) && $7 + 0 > 0) woke[tid] = t
     }
-    END {
-      printf "wait to read p50 %s µs, read to write p50 %s µs, write p50 %s µs, write to wait p50 %s µs (%d hops)",
-        median("wake"), median("hop"), median("write"), median("rest"), total["hop"]
-    }'
+    function times(s) {
+      return sprintf("%s wait to read p50 %s µs, read to write p50 %s µs, write p50 %s µs, " \
+        "write to wait p50 %s µs (%d hops)", s, median(s ": wake"), median(s ": hop"), median(s ": write"),
+        median(s ": rest"), total[s ": hop"])
+    }
+    END { printf "%s; %s", times("cloud side"), times("on-premise side") }'
 }
 
 # run_wrk <out-file> <connections> <seconds> <url> [wrk options...]
@@ -455,8 +463,7 @@ measure() {
   if [[ -n $hop_recorder ]]; then
     wait "$hop_recorder" 2>/dev/null || true
     hop_recorder=""
-    note "  per hop ($path $case $connections, round $round): cloud side" \
-      "$(hop_times_of "$out.hops" $cloud_side); on-premise side $(hop_times_of "$out.hops" $onprem_side)"
+    note "  per hop ($path $case $connections, round $round): $(hop_times_of "$out.hops" "$cloud_side" "$onprem_side")"
   fi
   if [[ -n $sampler_pid ]]; then
     kill "$sampler_pid" 2>/dev/null || true

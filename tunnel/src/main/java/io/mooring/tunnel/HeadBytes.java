@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * the lines a forwarder adds to one.
  */
 public final class HeadBytes {
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+
     private HeadBytes() {}
 
     /** True when the bytes from {@code from} to {@code to} are {@code lowerCaseName}, in any case. */
@@ -44,9 +47,6 @@ public final class HeadBytes {
     static @Nullable ByteBuffer inOnePiece(ByteBuf bytes, int from, int length) {
         return bytes.nioBufferCount() == 1 ? bytes.internalNioBuffer(from, length) : null;
     }
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
 
     /**
      * The index of the first {@code value} in {@code view} from {@code from} (inclusive) to {@code to} (exclusive),

@@ -314,12 +314,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             int viewOffset = view == null ? 0 : view.position() - start;
             while (true) {
                 int line = start + lineStart;
-                int lineFeed = view == null
-                        ? in.indexOf(line, end, (byte) '\n')
-                        : HeadBytes.indexOf(view, line + viewOffset, end + viewOffset, (byte) '\n');
-                if (view != null && lineFeed >= 0) {
-                    lineFeed -= viewOffset;
-                }
+                int lineFeed = lineFeed(in, view, viewOffset, line, end);
                 int lineEnd = lineFeed < 0 ? end : lineFeed;
                 int length = lineEnd - line;
                 if (length > 0 && in.getByte(lineEnd - 1) == '\r') {
@@ -347,6 +342,18 @@ public final class RequestDecoder extends ByteToMessageDecoder {
                 }
                 lineStart = lineFeed + 1 - start;
             }
+        }
+
+        /**
+         * The index in {@code in} of the first line feed from {@code from} to {@code to}, or -1; searched in {@code
+         * view}, whose indices are {@code viewOffset} ahead of the buffer's, when the bytes lie in one piece.
+         */
+        private static int lineFeed(ByteBuf in, @Nullable ByteBuffer view, int viewOffset, int from, int to) {
+            if (view == null) {
+                return in.indexOf(from, to, (byte) '\n');
+            }
+            int found = HeadBytes.indexOf(view, from + viewOffset, to + viewOffset, (byte) '\n');
+            return found < 0 ? -1 : found - viewOffset;
         }
 
         void reset() {

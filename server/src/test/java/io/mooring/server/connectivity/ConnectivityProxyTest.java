@@ -50,7 +50,7 @@ class ConnectivityProxyTest {
 
     @Test
     void aTakenSocks5PortFailsTheStartNamingThePortAndLeavesTheHttpPortFree() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+        try (ServerSocket taken = listenOnLoopback(0)) {
             int http = freePort();
             MooringProperties properties = properties(http, taken.getLocalPort());
             ConnectivityProxy proxy = proxy(properties, new ProxyAddresses(new PublicUrl(properties), properties));
@@ -62,7 +62,7 @@ class ConnectivityProxyTest {
                     .hasMessageContaining("choose a free port");
             assertThat(proxy.isRunning()).isFalse();
             assertThat(accepts(http)).isFalse();
-            try (ServerSocket again = new ServerSocket(http, 1, InetAddress.getByName(LOOPBACK))) {
+            try (ServerSocket again = listenOnLoopback(http)) {
                 assertThat(again.getLocalPort()).isEqualTo(http);
             }
         }
@@ -87,9 +87,13 @@ class ConnectivityProxyTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+        try (ServerSocket probe = listenOnLoopback(0)) {
             return probe.getLocalPort();
         }
+    }
+
+    private static ServerSocket listenOnLoopback(int port) throws IOException {
+        return new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK));
     }
 
     private static boolean accepts(int port) {
