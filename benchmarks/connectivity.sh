@@ -20,7 +20,8 @@
 # Environment (defaults): ROUNDS=3, DURATION=10 (seconds measured per run), WARMUP=5 (seconds of the same load before
 # each run), JIT_WARMUP=20 (the back end's JVM, before anything is measured), MOORING_WARMUP=30 (the server's and the
 # connector's JVMs, before the Mooring runs), CONNECTIONS=50, BULK_CONNECTIONS=8, THREADS=2 (wrk's; 1 for 1 connection),
-# BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core),
+# BACKEND_THREADS=1, CONNECTOR_THREADS (the connector's event loops; default one per core), BUSY_POLL_US (how long both
+# tunnel ends' event loops poll their sockets before they sleep; default theirs, 100; 0 turns it off),
 # SSH_CIPHER=aes128-gcm@openssh.com (both directions: AES-GCM, as TLS 1.3 normally negotiates on CPUs with AES-NI, and
 # OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305), SYSCALLS=0 (1: also count each tunnel
 # end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
@@ -30,8 +31,10 @@
 # wait; x86-64 only, and as costly as SYSCALLS=1),
 # SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring
 # only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
-# CASES="small-1 small-many bulk" (the loads measured on every path; a subset for a quick look at one of them, whose
-# missing figures then show as 0 and their targets as "not measured"), BUILD=1 (0 with SKIP_MOORING=1: use the jars as
+# CASES="small-1 small-many bulk paced" (the loads measured on every path; a subset for a quick look at one of them,
+# whose missing figures then show as 0 and their targets as "not measured"; paced, once after the rounds: 1 connection
+# waiting PACE_MS=1 ms between an answer and its next request, for what each tunnel end's CPU costs at a light,
+# steady load), BUILD=1 (0 with SKIP_MOORING=1: use the jars as
 # built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
 # CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
 #
@@ -58,7 +61,8 @@ skip_mooring=${SKIP_MOORING:-0}
 skip_ssh=${SKIP_SSH:-0}
 syscalls=${SYSCALLS:-0}
 hops=${HOPS:-0}
-cases=${CASES:-small-1 small-many bulk}
+cases=${CASES:-small-1 small-many bulk paced}
+pace_ms=${PACE_MS:-1}
 build=${BUILD:-1}
 port=${BENCH_PORT:-18483}
 proxy_port=${PROXY_PORT:-18503}
@@ -488,6 +492,21 @@ measure_case() {
   esac
 }
 
+# measure_paced: one connection that waits PACE_MS between an answer and its next request, a steady load far below
+# what the path can carry; notes the requests/s, the p50 and what each tunnel end's CPU costs then.
+measure_paced() {
+  local out=$work/wrk-$path-paced.txt script=$work/paced-$path.lua c0 o0
+  { ((${#small_opts[@]} == 2)) && cat "${small_opts[1]}"; echo "function delay() return $pace_ms end"; } >"$script"
+  run_wrk "$out.warmup" 1 "$warmup" "$small_url" -s "$script"
+  c0=$(tree_ticks $cloud_side)
+  o0=$(tree_ticks $onprem_side)
+  run_wrk "$out" 1 "$duration" "$small_url" -s "$script"
+  note "  paced ($path, 1 connection, $pace_ms ms between an answer and the next request):" \
+    "$(parse_wrk "$out" | awk '{ printf "%d requests/s, p50 %d µs", $1, $2 }')$(awk -v t="$ticks" -v d="$duration" \
+      -v c=$(($(tree_ticks $cloud_side) - c0)) -v o=$(($(tree_ticks $onprem_side) - o0)) -v tunnel="$cloud_side" \
+      'BEGIN { if (tunnel != "") printf ", cloud side %.2f cores, on-premise side %.2f cores", c / t / d, o / t / d }')"
+}
+
 # --- header ---------------------------------------------------------------------------------------------------------
 
 note "== connectivity.sh on $(nproc) cores (nothing pinned: wrk, back end and tunnels share them)," \
@@ -604,7 +623,8 @@ mooring_up() {
   port_free "$port" "$proxy_port" "$socks5_port" "$tunnel_port" "$admin_port" || return 1
   start_server MOORING_DATA_DIR="$work/h2" MOORING_PUBLIC_URL="http://127.0.0.1:$port" \
     MOORING_CONNECTIVITY_BINDADDRESS=127.0.0.1 MOORING_CONNECTIVITY_PROXY_HTTPPORT="$proxy_port" \
-    MOORING_CONNECTIVITY_PROXY_SOCKS5PORT="$socks5_port" MOORING_CONNECTIVITY_TUNNEL_PORT="$tunnel_port"
+    MOORING_CONNECTIVITY_PROXY_SOCKS5PORT="$socks5_port" MOORING_CONNECTIVITY_TUNNEL_PORT="$tunnel_port" \
+    ${BUSY_POLL_US:+MOORING_CONNECTIVITY_BUSYPOLL=${BUSY_POLL_US}us}
   wait_ready || { echo "the server did not start" >&2; return 1; }
   server_java=$(java_of "$server_pid")
   timeout 120 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$classpath" io.mooring.benchmarks.ConnectivityBench \
@@ -614,6 +634,7 @@ mooring_up() {
   local -a flags=(--data-dir "$connector_data" --pair-url "http://127.0.0.1:$port" --token "$(info_of CONNECTOR_TOKEN)"
     --admin-port "$admin_port")
   [[ -z ${CONNECTOR_THREADS:-} ]] || flags+=(--threads "$CONNECTOR_THREADS")
+  [[ -z ${BUSY_POLL_US:-} ]] || flags+=(--busy-poll-us "$BUSY_POLL_US")
   # As an administrator starts it: the launcher's JVM settings (bounded heap and direct memory) apply.
   connector_command=(./mooring connector "${flags[@]}")
   "${connector_command[@]}" >"$work/connector.log" 2>&1 &
@@ -692,6 +713,13 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+if [[ " $cases " == *" paced "* ]]; then
+  echo "== every path, paced: 1 connection, $pace_ms ms between an answer and the next request =="
+  for label in "${paths[@]}"; do
+    use_path "$label"
+    measure_paced
+  done
+fi
 rss_pid=""
 if [[ $mooring_status == measured ]] && ! mooring_down; then
   mooring_status=failed

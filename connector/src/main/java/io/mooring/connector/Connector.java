@@ -58,11 +58,15 @@ public final class Connector implements AdminActions, AutoCloseable {
     private volatile @Nullable TunnelClient tunnel;
     private volatile @Nullable ConnectorCredentials credentials;
 
-    /** Settings of one connector process; the certificate's age is checked every {@code renewalCheck}. */
-    public record Settings(Path dataDir, int adminPort, int eventLoopThreads, Duration renewalCheck) {
+    /**
+     * Settings of one connector process: its event loops poll their sockets for up to {@code busyPoll} before they
+     * sleep (zero: never), and the certificate's age is checked every {@code renewalCheck}.
+     */
+    public record Settings(
+            Path dataDir, int adminPort, int eventLoopThreads, Duration busyPoll, Duration renewalCheck) {
         /** A connector checking its certificate hourly. */
-        public static Settings of(Path dataDir, int adminPort, int eventLoopThreads) {
-            return new Settings(dataDir, adminPort, eventLoopThreads, Duration.ofHours(1));
+        public static Settings of(Path dataDir, int adminPort, int eventLoopThreads, Duration busyPoll) {
+            return new Settings(dataDir, adminPort, eventLoopThreads, busyPoll, Duration.ofHours(1));
         }
     }
 
@@ -76,7 +80,7 @@ public final class Connector implements AdminActions, AutoCloseable {
                 () -> configuration.current().auditLevel());
         this.principals = PrincipalCertificates.open(dataDir, clock);
         this.reports = new ReportPublisher(() -> configuration.current().mappings(), VERSION, clock);
-        this.loops = Transports.eventLoopGroup(settings.eventLoopThreads(), "mooring-connector");
+        this.loops = Transports.eventLoopGroup(settings.eventLoopThreads(), "mooring-connector", settings.busyPoll());
         this.forwarding = new Forwarding(configuration::accessControl, audit, new BackendPool(), principals);
         configuration.addListener(changed -> reports.mappingsChanged());
         this.admin =

@@ -1,6 +1,8 @@
 package io.mooring.connector;
 
+import io.mooring.tunnel.Transports;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,8 @@ public final class ConnectorMain {
                                  (default: ./connector-data; created owner-only)
               --admin-port PORT  port of the local admin API on 127.0.0.1 (default: 20080)
               --threads N        event-loop threads for the tunnel and the back ends (default: one per core)
+              --busy-poll-us N   how long an event loop polls its sockets before it sleeps, in microseconds,
+                                 giving way to any other thread between polls; 0 turns it off (default: 100)
               --pair-url URL     Mooring's URL, e.g. http://mooring.example.com:8080, to pair with ...
               --token TOKEN      ... using this one-time token from POST /api/v1/subaccounts/{id}/connectors
 
@@ -28,6 +32,7 @@ public final class ConnectorMain {
         Path dataDir = Path.of("connector-data");
         int adminPort = 20080;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        long busyPollMicros = Transports.DEFAULT_BUSY_POLL.toNanos() / 1000;
         String pairUrl = null;
         String token = null;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -38,6 +43,7 @@ public final class ConnectorMain {
                     case "--data-dir" -> dataDir = Path.of(value(option, rest));
                     case "--admin-port" -> adminPort = Integer.parseInt(value(option, rest));
                     case "--threads" -> threads = Integer.parseInt(value(option, rest));
+                    case "--busy-poll-us" -> busyPollMicros = Long.parseLong(value(option, rest));
                     case "--pair-url" -> pairUrl = value(option, rest);
                     case "--token" -> token = value(option, rest);
                     case "-h", "--help", "help" -> {
@@ -60,7 +66,13 @@ public final class ConnectorMain {
             System.exit(2);
             return;
         }
-        Connector connector = Connector.start(Connector.Settings.of(dataDir, adminPort, threads));
+        if (busyPollMicros < 0 || busyPollMicros > 10_000) {
+            System.err.println("connector: --busy-poll-us must be between 0 and 10000\n\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        Connector connector = Connector.start(
+                Connector.Settings.of(dataDir, adminPort, threads, Duration.ofNanos(busyPollMicros * 1000)));
         Runtime.getRuntime().addShutdownHook(new Thread(connector::close, "connector-shutdown"));
         if (token != null && !connector.paired()) {
             try {

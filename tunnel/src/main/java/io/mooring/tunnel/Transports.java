@@ -13,16 +13,33 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
 
 /** Netty's native epoll transport where the platform has it, NIO elsewhere. */
 public final class Transports {
+    /** How long an event loop polls its sockets before it sleeps, unless configured otherwise. */
+    public static final Duration DEFAULT_BUSY_POLL = Duration.ofNanos(100_000);
+
     private static final boolean EPOLL = Epoll.isAvailable();
 
     private Transports() {}
 
-    /** An event loop group of daemon threads named after {@code name}. */
-    public static EventLoopGroup eventLoopGroup(int threads, String name) {
-        IoHandlerFactory handlers = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    /**
+     * An event loop group of daemon threads named after {@code name}. With epoll, each loop polls its sockets for up
+     * to {@code busyPoll} before it sleeps ({@link BusyPoll}); zero turns that off.
+     */
+    public static EventLoopGroup eventLoopGroup(int threads, String name, Duration busyPoll) {
+        if (busyPoll.isNegative()) {
+            throw new IllegalArgumentException("The busy-poll time must not be negative: " + busyPoll);
+        }
+        IoHandlerFactory handlers;
+        if (!EPOLL) {
+            handlers = NioIoHandler.newFactory();
+        } else if (busyPoll.isZero()) {
+            handlers = EpollIoHandler.newFactory();
+        } else {
+            handlers = EpollIoHandler.newFactory(0, () -> new BusyPoll(busyPoll, System::nanoTime));
+        }
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), handlers);
     }
 

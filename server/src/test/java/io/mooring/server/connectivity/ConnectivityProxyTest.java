@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 class ConnectivityProxyTest {
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final ConnectivityLoops loops = new ConnectivityLoops();
+    private final ConnectivityLoops loops = new ConnectivityLoops(properties(0, 0));
 
     @AfterEach
     void stopLoops() {

@@ -15,6 +15,7 @@ import io.mooring.server.testing.ProxyClient;
 import io.mooring.server.testing.ServerTest;
 import io.mooring.server.testing.SilenceableRelay;
 import io.mooring.server.testing.TlsContexts;
+import io.mooring.tunnel.Transports;
 import io.mooring.tunnel.TunnelProtocol;
 import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
@@ -318,7 +319,7 @@ class TunnelResilienceTest extends ServerTest {
         Path copy = Files.createTempDirectory(connectorData, "copy-");
         copyFolder(landscape.connector().dataDir(), copy);
 
-        try (Connector newer = Connector.start(new Connector.Settings(copy, 0, 1, Duration.ofHours(1)))) {
+        try (Connector newer = Connector.start(Connector.Settings.of(copy, 0, 1, Transports.DEFAULT_BUSY_POLL))) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(landscape.view().path("live").path("sessionId").asString())
                         .isNotEqualTo(oldSession)

@@ -11,6 +11,7 @@ import io.mooring.connector.access.SystemMapping;
 import io.mooring.connector.admin.AdminToken;
 import io.mooring.connector.config.Pairing;
 import io.mooring.tunnel.ConnectorReport.Protocol;
+import io.mooring.tunnel.Transports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,7 +70,7 @@ public final class OnPremiseLandscape implements AutoCloseable {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         this.connectorId = registered.json().path("id").asString();
         this.backEnd = BackEnd.start();
-        this.connector = Connector.start(new Connector.Settings(this.dataDir, 0, 1, Duration.ofHours(1)));
+        this.connector = Connector.start(Connector.Settings.of(this.dataDir, 0, 1, Transports.DEFAULT_BUSY_POLL));
         connector.pair(api.base(), registered.json().path("token").asString());
     }
 
@@ -268,7 +269,7 @@ public final class OnPremiseLandscape implements AutoCloseable {
     /** Stops the connector gracefully and starts a new process of it on the same data folder. */
     public void restartConnector() {
         connector.close();
-        connector = Connector.start(new Connector.Settings(dataDir, 0, 1, Duration.ofHours(1)));
+        connector = Connector.start(Connector.Settings.of(dataDir, 0, 1, Transports.DEFAULT_BUSY_POLL));
     }
 
     @Override

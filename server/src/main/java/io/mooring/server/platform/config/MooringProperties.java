@@ -74,13 +74,22 @@ public record MooringProperties(
 
     /**
      * The connectivity proxy, the tunnel endpoint connectors dial, and the lifetime of connectors' certificates.
-     * Every listener binds {@code bindAddress}; port 0 picks a free port.
+     * Every listener binds {@code bindAddress}; port 0 picks a free port. Their event loops poll the sockets for up
+     * to {@code busyPoll} before they sleep, giving way to any other thread between polls; zero turns that off.
      */
     public record Connectivity(
             @DefaultValue Proxy proxy,
             @DefaultValue Tunnel tunnel,
             @DefaultValue("0.0.0.0") String bindAddress,
-            @DefaultValue("30d") Duration connectorCertificateValidity) {
+            @DefaultValue("30d") Duration connectorCertificateValidity,
+            @DefaultValue("100us") Duration busyPoll) {
+
+        public Connectivity {
+            if (busyPoll.isNegative() || busyPoll.compareTo(Duration.ofMillis(10)) > 0) {
+                throw new IllegalArgumentException(
+                        "mooring.connectivity.busy-poll (" + busyPoll + ") must be between 0 and 10ms");
+            }
+        }
 
         /**
          * Where applications reach the connectivity proxy, as written into connectivity bindings: the host (by

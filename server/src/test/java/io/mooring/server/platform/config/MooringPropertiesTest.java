@@ -38,7 +38,8 @@ class MooringPropertiesTest {
                         new MooringProperties.Connectivity.Proxy(null, 20003, 20004),
                         new MooringProperties.Connectivity.Tunnel(null, 20001),
                         "0.0.0.0",
-                        Duration.ofDays(30)));
+                        Duration.ofDays(30),
+                        Duration.ofNanos(100_000)));
         assertThat(properties.destinations())
                 .isEqualTo(new MooringProperties.Destinations(
                         Duration.ofSeconds(10), Duration.ofSeconds(60), 10000, Duration.ofSeconds(10)));
@@ -73,6 +74,7 @@ class MooringPropertiesTest {
                 Map.entry("mooring.connectivity.tunnel.port", "443"),
                 Map.entry("mooring.connectivity.bind-address", "127.0.0.1"),
                 Map.entry("mooring.connectivity.connector-certificate-validity", "7d"),
+                Map.entry("mooring.connectivity.busy-poll", "0"),
                 Map.entry("mooring.destinations.token-request-timeout", "3s"),
                 Map.entry("mooring.destinations.token-renewal-margin", "30s"),
                 Map.entry("mooring.destinations.max-cached-tokens", "100"),
@@ -101,10 +103,20 @@ class MooringPropertiesTest {
                         new MooringProperties.Connectivity.Proxy("proxy.example.com", 3128, 1080),
                         new MooringProperties.Connectivity.Tunnel("tunnel.example.com", 443),
                         "127.0.0.1",
-                        Duration.ofDays(7)));
+                        Duration.ofDays(7),
+                        Duration.ZERO));
         assertThat(properties.destinations())
                 .isEqualTo(new MooringProperties.Destinations(
                         Duration.ofSeconds(3), Duration.ofSeconds(30), 100, Duration.ofSeconds(4)));
+    }
+
+    @Test
+    void aBusyPollOutsideZeroToTenMillisecondsShouldBeRefused() {
+        for (String busyPoll : new String[] {"-1us", "11ms"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> bind(Map.of("mooring.connectivity.busy-poll", busyPoll)))
+                    .hasStackTraceContaining("must be between 0 and 10ms");
+        }
     }
 
     @Test
