@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * sleeps at once, and polls again only after as many sleeps that ended within the budget (showing that a poll would
  * have caught them) as it has had fruitless polls in a row, doubled each time up to {@value #MAX_BACKOFF}. A poll that
  * finds something ends the backoff. A light load, where each request brings one short wait for the back end and then
- * a long one for the next request, so costs one fruitless poll in {@value #MAX_BACKOFF} requests.
+ * a long one for the next request, so costs one fruitless poll in {@value #MAX_BACKOFF} requests. Work handed to the
+ * loop from other threads, and timers due meanwhile, wait for the end of a poll: at most the budget.
  */
 final class BusyPoll implements SelectStrategy {
     static final int MAX_BACKOFF = 64;
