@@ -41,9 +41,9 @@ public final class ConnectorMain {
                 String option = rest.removeFirst();
                 switch (option) {
                     case "--data-dir" -> dataDir = Path.of(value(option, rest));
-                    case "--admin-port" -> adminPort = Integer.parseInt(value(option, rest));
-                    case "--threads" -> threads = Integer.parseInt(value(option, rest));
-                    case "--busy-poll-us" -> busyPollMicros = Long.parseLong(value(option, rest));
+                    case "--admin-port" -> adminPort = (int) number(option, rest);
+                    case "--threads" -> threads = (int) number(option, rest);
+                    case "--busy-poll-us" -> busyPollMicros = number(option, rest);
                     case "--pair-url" -> pairUrl = value(option, rest);
                     case "--token" -> token = value(option, rest);
                     case "-h", "--help", "help" -> {
@@ -97,5 +97,14 @@ public final class ConnectorMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return rest.removeFirst();
+    }
+
+    private static long number(String option, List<String> rest) {
+        String value = value(option, rest);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " wants a whole number, not '" + value + "'");
+        }
     }
 }
