@@ -16,7 +16,7 @@ public final class ConnectorMain {
 
               --data-dir DIR     where the connector keeps its configuration, key, certificate and audit log
                                  (default: ./connector-data; created owner-only)
-              --admin-port PORT  port of the local admin API on 127.0.0.1 (default: 20080)
+              --admin-port PORT  port of the local admin API on 127.0.0.1, 0 for any free one (default: 20080)
               --threads N        event-loop threads for the tunnel and the back ends (default: one per core)
               --busy-poll-us N   how long an event loop polls its sockets before it sleeps, in microseconds,
                                  giving way to any other thread between polls; 0 turns it off (default: 100)
@@ -41,9 +41,9 @@ public final class ConnectorMain {
                 String option = rest.removeFirst();
                 switch (option) {
                     case "--data-dir" -> dataDir = Path.of(value(option, rest));
-                    case "--admin-port" -> adminPort = (int) number(option, rest);
-                    case "--threads" -> threads = (int) number(option, rest);
-                    case "--busy-poll-us" -> busyPollMicros = number(option, rest);
+                    case "--admin-port" -> adminPort = (int) number(option, rest, 0, 65535);
+                    case "--threads" -> threads = (int) number(option, rest, 1, 64);
+                    case "--busy-poll-us" -> busyPollMicros = number(option, rest, 0, 10_000);
                     case "--pair-url" -> pairUrl = value(option, rest);
                     case "--token" -> token = value(option, rest);
                     case "-h", "--help", "help" -> {
@@ -58,16 +58,6 @@ public final class ConnectorMain {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("connector: " + e.getMessage() + "\n\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        if (threads < 1 || threads > 64) {
-            System.err.println("connector: --threads must be between 1 and 64\n\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        if (busyPollMicros < 0 || busyPollMicros > 10_000) {
-            System.err.println("connector: --busy-poll-us must be between 0 and 10000\n\n" + USAGE);
             System.exit(2);
             return;
         }
@@ -99,12 +89,17 @@ public final class ConnectorMain {
         return rest.removeFirst();
     }
 
-    private static long number(String option, List<String> rest) {
+    private static long number(String option, List<String> rest, long min, long max) {
         String value = value(option, rest);
+        long number;
         try {
-            return Integer.parseInt(value);
+            number = Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " wants a whole number, not '" + value + "'");
         }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", not " + number);
+        }
+        return number;
     }
 }
