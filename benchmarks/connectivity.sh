@@ -34,8 +34,9 @@
 # CASES="small-1 small-many bulk paced" (the loads measured on every path; a subset for a quick look at one of them,
 # whose missing figures then show as 0 and their targets as "not measured"; paced, once after the rounds: 1 connection
 # waiting PACE_MS=1 ms between an answer and its next request, for what each tunnel end's CPU costs at a light,
-# steady load), BUILD=1 (0 with SKIP_MOORING=1: use the jars as built). Ports: BENCH_PORT=18483 (server), PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501,
-# CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622, SSH_FORWARD_PORT=18623 (and the next one).
+# steady load), BUILD=1 (0 with SKIP_MOORING=1: use the jars as built). Ports: BENCH_PORT=18483 (server),
+# PROXY_PORT=18503, SOCKS5_PORT=18504, TUNNEL_PORT=18501, CONNECTOR_ADMIN_PORT=18580, SSH_PORT=18622,
+# SSH_FORWARD_PORT=18623 (and the next one).
 #
 # Loopback only; throwaway keys, configuration and data folders; every process it starts is stopped on exit, and
 # each step is bounded in time. Nothing is pinned: wrk, the back end, the tunnel's two ends (and the server) share
@@ -494,16 +495,17 @@ measure_case() {
 # measure_paced: one connection that waits PACE_MS between an answer and its next request, a steady load far below
 # what the path can carry; notes the requests/s, the p50 and what each tunnel end's CPU costs then.
 measure_paced() {
-  local out=$work/wrk-$path-paced.txt script=$work/paced-$path.lua c0 o0
+  local out=$work/wrk-$path-paced.txt script=$work/paced-$path.lua c0 o0 parsed
   { ((${#small_opts[@]} == 2)) && cat "${small_opts[1]}"; echo "function delay() return $pace_ms end"; } >"$script"
   run_wrk "$out.warmup" 1 "$warmup" "$small_url" -s "$script"
   c0=$(tree_ticks $cloud_side)
   o0=$(tree_ticks $onprem_side)
   run_wrk "$out" 1 "$duration" "$small_url" -s "$script"
-  [[ $(parse_wrk "$out" | awk '{ print $4, $5 }') == "0 none" ]] || { note "FAILED: $path paced had non-2xx" \
+  parsed=$(parse_wrk "$out")
+  [[ $(awk '{ print $4, $5 }' <<<"$parsed") == "0 none" ]] || { note "FAILED: $path paced had non-2xx" \
     "answers or socket errors: $(cat "$out")"; failed=1; }
   note "  paced ($path, 1 connection, $pace_ms ms between an answer and the next request):" \
-    "$(parse_wrk "$out" | awk '{ printf "%d requests/s, p50 %d µs", $1, $2 }')$(awk -v t="$ticks" -v d="$duration" \
+    "$(awk '{ printf "%d requests/s, p50 %d µs", $1, $2 }' <<<"$parsed")$(awk -v t="$ticks" -v d="$duration" \
       -v c=$(($(tree_ticks $cloud_side) - c0)) -v o=$(($(tree_ticks $onprem_side) - o0)) -v tunnel="$cloud_side" \
       'BEGIN { if (tunnel != "") printf ", cloud side %.2f cores, on-premise side %.2f cores", c / t / d, o / t / d }')"
 }

@@ -1,8 +1,11 @@
 package io.mooring.connector;
 
+import static java.util.concurrent.TimeUnit.MICROSECONDS;
+
 import io.mooring.tunnel.Transports;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public final class ConnectorMain {
         Path dataDir = Path.of("connector-data");
         int adminPort = 20080;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        long busyPollMicros = Transports.DEFAULT_BUSY_POLL.toNanos() / 1000;
+        Duration busyPoll = Transports.DEFAULT_BUSY_POLL;
         String pairUrl = null;
         String token = null;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -43,7 +46,10 @@ public final class ConnectorMain {
                     case "--data-dir" -> dataDir = Path.of(value(option, rest));
                     case "--admin-port" -> adminPort = (int) number(option, rest, 0, 65535);
                     case "--threads" -> threads = (int) number(option, rest, 1, 64);
-                    case "--busy-poll-us" -> busyPollMicros = number(option, rest, 0, 10_000);
+                    case "--busy-poll-us" ->
+                        busyPoll = Duration.of(
+                                number(option, rest, 0, MICROSECONDS.convert(Transports.MAX_BUSY_POLL)),
+                                ChronoUnit.MICROS);
                     case "--pair-url" -> pairUrl = value(option, rest);
                     case "--token" -> token = value(option, rest);
                     case "-h", "--help", "help" -> {
@@ -61,8 +67,7 @@ public final class ConnectorMain {
             System.exit(2);
             return;
         }
-        Connector connector = Connector.start(
-                Connector.Settings.of(dataDir, adminPort, threads, Duration.ofNanos(busyPollMicros * 1000)));
+        Connector connector = Connector.start(Connector.Settings.of(dataDir, adminPort, threads, busyPoll));
         Runtime.getRuntime().addShutdownHook(new Thread(connector::close, "connector-shutdown"));
         if (token != null && !connector.paired()) {
             try {

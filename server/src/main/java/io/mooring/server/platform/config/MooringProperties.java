@@ -1,5 +1,6 @@
 package io.mooring.server.platform.config;
 
+import io.mooring.tunnel.Transports;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -85,9 +86,9 @@ public record MooringProperties(
             @DefaultValue("100us") Duration busyPoll) {
 
         public Connectivity {
-            if (busyPoll.isNegative() || busyPoll.compareTo(Duration.ofMillis(10)) > 0) {
-                throw new IllegalArgumentException(
-                        "mooring.connectivity.busy-poll (" + busyPoll + ") must be between 0 and 10ms");
+            if (!Transports.acceptsBusyPoll(busyPoll)) {
+                throw new IllegalArgumentException("mooring.connectivity.busy-poll (" + busyPoll
+                        + ") must be between 0 and " + Transports.MAX_BUSY_POLL.toMillis() + "ms");
             }
         }
 
