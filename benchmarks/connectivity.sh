@@ -26,9 +26,9 @@
 # OpenSSH's fastest here; "default" leaves it to OpenSSH: chacha20-poly1305), SYSCALLS=0 (1: also count each tunnel
 # end's system calls per request during the measured runs, with perf's syscall tracepoints; Debian's linux-perf is
 # installed when missing; the counting costs some CPU, so compare such runs only with each other), HOPS=0 (1: on 1
-# connection, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from waking to reading, from
-# the end of a read that returned bytes to the start of the next write, that write itself, and from it to the next
-# wait; x86-64 only, and as costly as SYSCALLS=1),
+# connection and in the paced run, also time each tunnel end's hop from perf's syscall tracepoints over 2 s: from
+# waking to reading, from the end of a read that returned bytes to the start of the next write, that write itself,
+# and from it to the next wait; x86-64 only, and as costly as SYSCALLS=1),
 # SKIP_MOORING=0 (1: direct and ssh only, and only the benchmarks module is built), SKIP_SSH=0 (1: direct and Mooring
 # only, for quick comparisons between versions of Mooring; the targets against ssh are then unchecked),
 # CASES="small-1 small-many bulk paced" (the loads measured on every path; a subset for a quick look at one of them,
@@ -305,6 +305,13 @@ record_hops() {
   perf record -q -e raw_syscalls:sys_enter,raw_syscalls:sys_exit -p "$pids" -o "$out" -- sleep 2 >/dev/null 2>&1 &
   hop_recorder=$!
 }
+# note_hops <perf-data> <label>: once the recording that record_hops started has ended, notes its times per hop.
+note_hops() {
+  [[ -n $hop_recorder ]] || return 0
+  wait "$hop_recorder" 2>/dev/null || true
+  hop_recorder=""
+  note "  per hop ($2): $(hop_times_of "$1" "$cloud_side" "$onprem_side")"
+}
 # hop_times_of <perf-data> "<cloud-side pids>" "<on-premise-side pids>": for each side, with its processes' live
 # descendants, "wait to read p50 N µs, read to write p50 N µs, write p50 N µs, write to wait p50 N µs (N hops)", per
 # thread: from the end of a wait for its sockets (epoll, poll, select) to the start of the next read (read, readv,
@@ -464,11 +471,7 @@ measure() {
       "$(syscalls_per_request "$out.syscalls-cloud" "$requests"); on-premise side" \
       "$(syscalls_per_request "$out.syscalls-onprem" "$requests")"
   fi
-  if [[ -n $hop_recorder ]]; then
-    wait "$hop_recorder" 2>/dev/null || true
-    hop_recorder=""
-    note "  per hop ($path $case $connections, round $round): $(hop_times_of "$out.hops" "$cloud_side" "$onprem_side")"
-  fi
+  note_hops "$out.hops" "$path $case $connections, round $round"
   if [[ -n $sampler_pid ]]; then
     kill "$sampler_pid" 2>/dev/null || true
     wait "$sampler_pid" 2>/dev/null || true
@@ -500,6 +503,7 @@ measure_paced() {
   run_wrk "$out.warmup" 1 "$warmup" "$small_url" -s "$script"
   c0=$(tree_ticks $cloud_side)
   o0=$(tree_ticks $onprem_side)
+  [[ $hops == 0 || -z $cloud_side ]] || record_hops "$out.hops" $cloud_side $onprem_side
   run_wrk "$out" 1 "$duration" "$small_url" -s "$script"
   parsed=$(parse_wrk "$out")
   [[ $(awk '{ print $4, $5 }' <<<"$parsed") == "0 none" ]] || { note "FAILED: $path paced had non-2xx" \
@@ -508,9 +512,25 @@ measure_paced() {
     "$(awk '{ printf "%d requests/s, p50 %d µs", $1, $2 }' <<<"$parsed")$(awk -v t="$ticks" -v d="$duration" \
       -v c=$(($(tree_ticks $cloud_side) - c0)) -v o=$(($(tree_ticks $onprem_side) - o0)) -v tunnel="$cloud_side" \
       'BEGIN { if (tunnel != "") printf ", cloud side %.2f cores, on-premise side %.2f cores", c / t / d, o / t / d }')"
+  note_hops "$out.hops" "$path paced"
 }
 
 # --- header ---------------------------------------------------------------------------------------------------------
+
+# idle_policy: how an idle processor waits for its next work, which sets what waking a sleeping thread costs on it.
+# In a virtual machine whose processors halt at once when idle (cpuidle's haltpoll driver with guest_halt_poll_ns=0),
+# each wake-up of an idle processor goes through the hypervisor: every path's latency on 1 connection, and the gain of
+# Mooring's busy polling, depend on it (docs/performance.md, fourteenth session).
+idle_policy() {
+  local cpuidle=/sys/devices/system/cpu/cpuidle haltpoll=/sys/module/haltpoll/parameters/guest_halt_poll_ns
+  if [[ -r $cpuidle/current_driver ]]; then
+    printf 'cpuidle driver %s, governor %s' "$(cat "$cpuidle/current_driver")" \
+      "$(cat "$cpuidle/current_governor_ro" 2>/dev/null || cat "$cpuidle/current_governor" 2>/dev/null || echo unknown)"
+  else
+    printf 'no cpuidle driver'
+  fi
+  [[ ! -r $haltpoll ]] || printf ', the guest polls up to %s ns before halting' "$(cat "$haltpoll")"
+}
 
 note "== connectivity.sh on $(nproc) cores (nothing pinned: wrk, back end and tunnels share them)," \
   "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), Linux $(uname -r)," \
@@ -518,6 +538,7 @@ note "== connectivity.sh on $(nproc) cores (nothing pinned: wrk, back end and tu
   "$(ssh -V 2>&1), $(date -u +%Y-%m-%dT%H:%MZ) =="
 note "runs: ${warmup} s warm-up + ${duration} s measured each; wrk --latency --timeout 10s, $threads threads" \
   "(1 for 1 connection)"
+note "idle processors: $(idle_policy)"
 
 # --- back end -------------------------------------------------------------------------------------------------------
 
@@ -883,7 +904,7 @@ awk '
       }
       m1 = v["mooring", 1]; mm = v["mooring", many]; mb = v["mooring", "bulk"]
       print "Targets (Mooring against the fair ssh tunnel and direct, this run):"
-      if (f1 == "") {
+      if (f1 == "" && fm == "" && fb == "") {
         print "- the targets against fair ssh: not measured (SKIP_SSH=1)"
       } else {
         check("requests/s on 1 connection vs fair ssh", m1, ">=", f1, "")
