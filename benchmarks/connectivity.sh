@@ -522,14 +522,15 @@ measure_paced() {
 # each wake-up of an idle processor goes through the hypervisor: every path's latency on 1 connection, and the gain of
 # Mooring's busy polling, depend on it (docs/performance.md, fourteenth session).
 idle_policy() {
-  local cpuidle=/sys/devices/system/cpu/cpuidle haltpoll=/sys/module/haltpoll/parameters/guest_halt_poll_ns
-  if [[ -r $cpuidle/current_driver ]]; then
-    printf 'cpuidle driver %s, governor %s' "$(cat "$cpuidle/current_driver")" \
-      "$(cat "$cpuidle/current_governor_ro" 2>/dev/null || cat "$cpuidle/current_governor" 2>/dev/null || echo unknown)"
-  else
+  local cpuidle=/sys/devices/system/cpu/cpuidle haltpoll=/sys/module/haltpoll/parameters/guest_halt_poll_ns driver
+  if [[ ! -r $cpuidle/current_driver ]]; then
     printf 'no cpuidle driver'
+    return
   fi
-  [[ ! -r $haltpoll ]] || printf ', the guest polls up to %s ns before halting' "$(cat "$haltpoll")"
+  driver=$(cat "$cpuidle/current_driver")
+  printf 'cpuidle driver %s, governor %s' "$driver" \
+    "$(cat "$cpuidle/current_governor_ro" 2>/dev/null || cat "$cpuidle/current_governor" 2>/dev/null || echo unknown)"
+  [[ $driver != haltpoll || ! -r $haltpoll ]] || printf ', the guest polls up to %s ns before halting' "$(cat "$haltpoll")"
 }
 
 note "== connectivity.sh on $(nproc) cores (nothing pinned: wrk, back end and tunnels share them)," \
