@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# How much of direct bulk throughput a tunnel could keep on this machine at best: ./benchmarks/relay-ceiling.sh
+# The connectivity target asks a tunnel for at least 50 % of direct MiB/s with 1 MiB answers. This measures the same
+# load (wrk, 8 connections, 1 MiB answers from BenchBackend, as in connectivity.sh) through plaintext relays that do
+# nothing but copy: socat with a 256 KiB buffer and one process pair per connection, no framing, no encryption, no
+# multiplexing. A relay's process reads each byte out of one socket and writes it into the next; one hop adds two
+# copies, two hops (the shape of any tunnel: a cloud end and an on-premise end) add four. A tunnel that also frames
+# and encrypts can only be slower than the two-hop relay on the same cores.
+#   direct     wrk -> back end
+#   relay-1    wrk -> socat -> back end
+#   relay-2    wrk -> socat -> socat -> back end
+# Environment (defaults): ROUNDS=3 (the three paths take turns in each round; the table gives every round and the
+# median), DURATION=10 and WARMUP=5 (seconds per run), CONNECTIONS=8, THREADS=2 (wrk's), BUFFER=262144 (socat's
+# -b), BUILD=1 (0: use the benchmarks jar as built). Loopback only; every process is stopped on exit; wrk and socat
+# are installed with apt-get when missing.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+rounds=${ROUNDS:-3}
+duration=${DURATION:-10}
+warmup=${WARMUP:-5}
+connections=${CONNECTIONS:-8}
+threads=${THREADS:-2}
+buffer=${BUFFER:-262144}
+build=${BUILD:-1}
+
+apt_install() {
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo=sudo
+  echo "$1 is missing: installing Debian's $1"
+  DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get update -q >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get install -y -q "$1" >/dev/null ||
+    { echo "apt-get could not install $1; install it and run again" >&2; exit 1; }
+}
+command -v wrk >/dev/null || apt_install wrk
+command -v socat >/dev/null || apt_install socat
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  set +e
+  local pid
+  for pid in "${pids[@]}"; do pkill -P "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+if [[ $build == 1 ]]; then
+  ./mooring build -q -pl benchmarks -am -Dmaven.test.skip=true -Dspotless.apply.skip=true \
+    -Dspotless.check.skip=true >"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+fi
+source <(./mooring env)
+classpath="benchmarks/target/mooring-benchmarks.jar:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
+
+# free_port: a port nothing listens on, from the kernel's ephemeral range.
+free_port() {
+  local p
+  while :; do
+    p=$((32768 + RANDOM % 28000))
+    { exec 4<>"/dev/tcp/127.0.0.1/$p"; } 2>/dev/null && { exec 4<&-; continue; }
+    echo "$p"
+    return
+  done
+}
+
+# listening <port>: succeeds once something accepts connections there.
+listening() { { exec 4<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && exec 4<&-; }
+
+await_port() {
+  local _
+  for _ in $(seq 1 300); do listening "$1" && return 0; sleep 0.1; done
+  echo "nothing listens on 127.0.0.1:$1 after 30 s" >&2
+  exit 1
+}
+
+java_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
+java_opts=(--enable-native-access=ALL-UNNAMED)
+((java_version >= 23)) && java_opts+=(--sun-misc-unsafe-memory-access=allow)
+"$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:+UseSerialGC -Xms256m -Xmx256m -Dio.netty.leakDetection.level=disabled \
+  -cp "$classpath" io.mooring.benchmarks.BenchBackend 0 1 >"$work/backend.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do grep -q '^listening 127\.0\.0\.1:[0-9][0-9]* ' "$work/backend.log" && break; sleep 0.1; done
+backend_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/backend.log")
+[[ -n $backend_port ]] || { cat "$work/backend.log" >&2; exit 1; }
+
+# relay <listen port> <target port>: a socat that copies each accepted connection to the target, as its best users
+# set it for bulk (a large buffer; TCP_NODELAY on both sockets, which costs nothing here).
+relay() {
+  # wrk closes its connections mid-answer at the end of each run, which socat logs as broken pipes.
+  socat -b "$buffer" "TCP-LISTEN:$1,bind=127.0.0.1,reuseaddr,fork,nodelay" "TCP:127.0.0.1:$2,nodelay" \
+    2>>"$work/socat.log" &
+  pids+=($!)
+  await_port "$1"
+}
+hop=$(free_port)
+relay "$hop" "$backend_port"
+first=$(free_port)
+second=$(free_port)
+relay "$second" "$backend_port"
+relay "$first" "$second"
+
+declare -A url=([direct]=$backend_port [relay-1]=$hop [relay-2]=$first)
+paths=(direct relay-1 relay-2)
+bulk() { # <port> <seconds> <out>
+  timeout $(($2 + 60)) wrk -t"$threads" -c"$connections" -d"${2}s" --timeout 10s "http://127.0.0.1:$1/bulk" >"$3" 2>&1
+}
+
+echo "== relay-ceiling.sh on $(nproc) cores, Linux $(uname -r), $(socat -V | sed -n 's/^socat version \([^ ]*\).*/socat \1/p')," \
+  "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(date -u +%Y-%m-%dT%H:%MZ) =="
+echo "1 MiB answers on $connections connections; $warmup s warm-up + $duration s measured per run; socat -b $buffer"
+echo "warming the back end's JVM up: 20 s"
+bulk "$backend_port" 20 "$work/warmup.txt"
+
+for round in $(seq 1 "$rounds"); do
+  for path in "${paths[@]}"; do
+    bulk "${url[$path]}" "$warmup" "$work/warm.txt"
+    bulk "${url[$path]}" "$duration" "$work/run.txt"
+    grep -q 'Non-2xx\|Socket errors' "$work/run.txt" && { cat "$work/run.txt" >&2; echo "$path: errors" >&2; exit 1; }
+    mib=$(awk '/Requests\/sec:/ { printf "%.0f", $2 }' "$work/run.txt") # 1 MiB bodies per second
+    echo "$path $round $mib" | tee -a "$work/results"
+  done
+done
+
+echo
+echo "| path | MiB/s, each round | median | share of direct (median of the rounds' shares) |"
+echo "|---|---|---:|---:|"
+awk -v paths="${paths[*]}" '
+  { v[$1, $2] = $3; n = ($2 > n ? $2 : n) }
+  function median(a, k,   i, j, t) {
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+  }
+  END {
+    np = split(paths, p, " ")
+    for (i = 1; i <= np; i++) {
+      list = ""; delete m; delete s
+      for (r = 1; r <= n; r++) { list = list (r > 1 ? " / " : "") v[p[i], r]; m[r] = v[p[i], r]; s[r] = 100 * v[p[i], r] / v["direct", r] }
+      printf "| %s | %s | %d | %s |\n", p[i], list, median(m, n), (p[i] == "direct" ? "–" : sprintf("%.0f %%", median(s, n)))
+    }
+  }' "$work/results"
