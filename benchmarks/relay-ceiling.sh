@@ -96,9 +96,9 @@ relay() {
 }
 hop=$(free_port)
 relay "$hop" "$backend_port"
-first=$(free_port)
 second=$(free_port)
 relay "$second" "$backend_port"
+first=$(free_port)
 relay "$first" "$second"
 
 declare -A url=([direct]=$backend_port [relay-1]=$hop [relay-2]=$first)
@@ -107,7 +107,8 @@ bulk() { # <port> <seconds> <out>
   timeout $(($2 + 60)) wrk -t"$threads" -c"$connections" -d"${2}s" --timeout 10s "http://127.0.0.1:$1/bulk" >"$3" 2>&1
 }
 
-echo "== relay-ceiling.sh on $(nproc) cores, Linux $(uname -r), $(socat -V | sed -n 's/^socat version \([^ ]*\).*/socat \1/p')," \
+socat_version=$(socat -V | sed -n 's/^socat version \([^ ]*\).*/socat \1/p')
+echo "== relay-ceiling.sh on $(nproc) cores, Linux $(uname -r), $socat_version," \
   "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(date -u +%Y-%m-%dT%H:%MZ) =="
 echo "1 MiB answers on $connections connections; $warmup s warm-up + $duration s measured per run; socat -b $buffer"
 echo "warming the back end's JVM up: 20 s"
@@ -136,7 +137,12 @@ awk -v paths="${paths[*]}" '
     np = split(paths, p, " ")
     for (i = 1; i <= np; i++) {
       list = ""; delete m; delete s
-      for (r = 1; r <= n; r++) { list = list (r > 1 ? " / " : "") v[p[i], r]; m[r] = v[p[i], r]; s[r] = 100 * v[p[i], r] / v["direct", r] }
-      printf "| %s | %s | %d | %s |\n", p[i], list, median(m, n), (p[i] == "direct" ? "–" : sprintf("%.0f %%", median(s, n)))
+      for (r = 1; r <= n; r++) {
+        list = list (r > 1 ? " / " : "") v[p[i], r]
+        m[r] = v[p[i], r]
+        s[r] = 100 * v[p[i], r] / v["direct", r]
+      }
+      share = p[i] == "direct" ? "–" : sprintf("%.0f %%", median(s, n))
+      printf "| %s | %s | %d | %s |\n", p[i], list, median(m, n), share
     }
   }' "$work/results"
