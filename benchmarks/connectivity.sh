@@ -78,21 +78,7 @@ user=$(id -un)
 
 # --- tools ---------------------------------------------------------------------------------------------------------
 
-# apt_install <description> <package>...: Debian's packages, with apt-get, when the caller found something missing.
-apt_install() {
-  local what=$1 sudo=""
-  shift
-  [[ $(id -u) -eq 0 ]] || sudo=sudo
-  if command -v apt-get >/dev/null && { [[ -z $sudo ]] || command -v sudo >/dev/null; }; then
-    echo "$what is missing: installing Debian's $*"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 600 $sudo apt-get update -q >/dev/null && timeout 600 $sudo apt-get install -y -q "$@" >/dev/null ||
-      { echo "apt-get could not install $*; install them and run again" >&2; exit 1; }
-  else
-    echo "$what is missing and apt-get cannot install it here; install $* (Debian packages) and run again" >&2
-    exit 1
-  fi
-}
+source benchmarks/loopback.sh # apt_install, listening, port_free, start_backend, backend_port_of
 command -v wrk >/dev/null || apt_install wrk wrk
 { command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; } || apt_install "the OpenSSH client" openssh-client
 [[ -x /usr/sbin/sshd ]] || apt_install "the OpenSSH server" openssh-server
@@ -181,9 +167,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 pause() { read -r -t "$1" -u 9 || true; } # a pause without starting a process
-java_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
-java_opts=(--enable-native-access=ALL-UNNAMED)
-((java_version >= 23)) && java_opts+=(--sun-misc-unsafe-memory-access=allow)
 failed=0
 rounds_results=$work/rounds # one line per measured run, see measure()
 results=$work/results     # the median round of each path and load, in the same form
@@ -203,18 +186,6 @@ http_ok() {
   read -r -t 5 status <&4 || true
   exec 4<&-
   [[ $status == *" 200 "* ]]
-}
-
-# port_free <port>...: fails, naming it, when something already listens on one of them.
-port_free() {
-  local p
-  for p in "$@"; do
-    if { exec 4<>"/dev/tcp/127.0.0.1/$p"; } 2>/dev/null; then
-      exec 4<&-
-      echo "port $p on 127.0.0.1 is taken: stop what listens there or choose another port (see the environment)" >&2
-      return 1
-    fi
-  done
 }
 
 # await <seconds> <pid> <what> <command...>: polls the command every 100 ms while the process lives.
@@ -543,12 +514,10 @@ note "idle processors: $(idle_policy)"
 
 # --- back end -------------------------------------------------------------------------------------------------------
 
-"$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:+UseSerialGC -Xms256m -Xmx256m -Dio.netty.leakDetection.level=disabled \
-  -cp "$classpath" io.mooring.benchmarks.BenchBackend 0 "$backend_threads" >"$work/backend.log" 2>&1 &
-backend_pid=$!
-backend_listening() { grep -q '^listening 127\.0\.0\.1:[0-9][0-9]* ' "$work/backend.log"; } # the whole line written
+start_backend "$work/backend.log" "$backend_threads"
+backend_listening() { [[ -n $(backend_port_of "$work/backend.log") ]]; }
 await 30 "$backend_pid" "the back end" backend_listening || { cat "$work/backend.log" >&2; exit 1; }
-backend_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/backend.log")
+backend_port=$(backend_port_of "$work/backend.log")
 note "back end: BenchBackend $(sed -n 's/^listening //p' "$work/backend.log"); JVM -XX:+UseSerialGC -Xmx256m"
 await 10 "$backend_pid" "the back end" http_ok "$backend_port" /small ||
   { echo "the back end did not answer GET /small with 200" >&2; exit 1; }
@@ -590,8 +559,7 @@ port_free "$ssh_port" "$ssh_forward_port" $((ssh_forward_port + 1)) || exit 1
 /usr/sbin/sshd -t -f "$work/ssh/sshd_config" -p "$ssh_port" || { echo "sshd refused its configuration" >&2; exit 1; }
 /usr/sbin/sshd -D -e -f "$work/ssh/sshd_config" -p "$ssh_port" -h "$work/ssh/host_ed25519" >"$work/sshd.log" 2>&1 &
 sshd_pid=$!
-sshd_listening() { { exec 4<>"/dev/tcp/127.0.0.1/$ssh_port"; } 2>/dev/null && exec 4<&-; }
-await 10 "$sshd_pid" "sshd" sshd_listening || { cat "$work/sshd.log" >&2; exit 1; }
+await 10 "$sshd_pid" "sshd" listening "$ssh_port" || { cat "$work/sshd.log" >&2; exit 1; }
 ssh_options=(-F /dev/null -n -i "$work/ssh/id_ed25519" -p "$ssh_port" -o IdentitiesOnly=yes -o BatchMode=yes
   -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ExitOnForwardFailure=yes)
 [[ $ssh_cipher == default ]] || ssh_options+=(-o "Ciphers=$ssh_cipher")
@@ -666,7 +634,7 @@ mooring_up() {
   connector_pid=$!
   # Up when it has written its admin token and its admin API accepts connections.
   connector_admin_up() {
-    [[ -s $connector_data/admin-token ]] && { exec 4<>"/dev/tcp/127.0.0.1/$admin_port"; } 2>/dev/null && exec 4<&-
+    [[ -s $connector_data/admin-token ]] && listening "$admin_port"
   }
   await 60 "$connector_pid" "the connector" connector_admin_up ||
     { tail -50 "$work/connector.log" >&2; return 1; }

@@ -11,8 +11,8 @@
 #   relay-2    wrk -> socat -> socat -> back end
 # Environment (defaults): ROUNDS=3 (the three paths take turns in each round; the table gives every round and the
 # median), DURATION=10 and WARMUP=5 (seconds per run), CONNECTIONS=8, THREADS=2 (wrk's), BUFFER=262144 (socat's
-# -b), BUILD=1 (0: use the benchmarks jar as built). Loopback only; every process is stopped on exit; wrk and socat
-# are installed with apt-get when missing.
+# -b), BUILD=1 (0: use the benchmarks jar as built), RELAY_PORT=18701 (relay-1's; relay-2's two are the next ones).
+# Loopback only; every process is stopped on exit; wrk and socat are installed with apt-get when missing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -23,17 +23,14 @@ connections=${CONNECTIONS:-8}
 threads=${THREADS:-2}
 buffer=${BUFFER:-262144}
 build=${BUILD:-1}
+hop=${RELAY_PORT:-18701}
+first=$((hop + 1))
+second=$((hop + 2))
 
-apt_install() {
-  local sudo=""
-  [[ $(id -u) -eq 0 ]] || sudo=sudo
-  echo "$1 is missing: installing Debian's $1"
-  DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get update -q >/dev/null &&
-    DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get install -y -q "$1" >/dev/null ||
-    { echo "apt-get could not install $1; install it and run again" >&2; exit 1; }
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v socat >/dev/null || apt_install socat
+source benchmarks/loopback.sh # apt_install, listening, port_free, start_backend, backend_port_of
+command -v wrk >/dev/null || apt_install wrk wrk
+command -v socat >/dev/null || apt_install socat socat
+port_free "$hop" "$first" "$second" || exit 1
 
 work=$(mktemp -d)
 pids=()
@@ -54,20 +51,6 @@ fi
 source <(./mooring env)
 classpath="benchmarks/target/mooring-benchmarks.jar:$(ls benchmarks/target/lib/*.jar | tr '\n' ':')"
 
-# free_port: a port nothing listens on, from the kernel's ephemeral range.
-free_port() {
-  local p
-  while :; do
-    p=$((32768 + RANDOM % 28000))
-    { exec 4<>"/dev/tcp/127.0.0.1/$p"; } 2>/dev/null && { exec 4<&-; continue; }
-    echo "$p"
-    return
-  done
-}
-
-# listening <port>: succeeds once something accepts connections there.
-listening() { { exec 4<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && exec 4<&-; }
-
 await_port() {
   local _
   for _ in $(seq 1 300); do listening "$1" && return 0; sleep 0.1; done
@@ -75,14 +58,10 @@ await_port() {
   exit 1
 }
 
-java_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")
-java_opts=(--enable-native-access=ALL-UNNAMED)
-((java_version >= 23)) && java_opts+=(--sun-misc-unsafe-memory-access=allow)
-"$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:+UseSerialGC -Xms256m -Xmx256m -Dio.netty.leakDetection.level=disabled \
-  -cp "$classpath" io.mooring.benchmarks.BenchBackend 0 1 >"$work/backend.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do grep -q '^listening 127\.0\.0\.1:[0-9][0-9]* ' "$work/backend.log" && break; sleep 0.1; done
-backend_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/backend.log")
+start_backend "$work/backend.log" 1
+pids+=("$backend_pid")
+for _ in $(seq 1 300); do [[ -z $(backend_port_of "$work/backend.log") ]] || break; sleep 0.1; done
+backend_port=$(backend_port_of "$work/backend.log")
 [[ -n $backend_port ]] || { cat "$work/backend.log" >&2; exit 1; }
 
 # relay <listen port> <target port>: a socat that copies each accepted connection to the target, as its best users
@@ -94,11 +73,8 @@ relay() {
   pids+=($!)
   await_port "$1"
 }
-hop=$(free_port)
 relay "$hop" "$backend_port"
-second=$(free_port)
 relay "$second" "$backend_port"
-first=$(free_port)
 relay "$first" "$second"
 
 declare -A url=([direct]=$backend_port [relay-1]=$hop [relay-2]=$first)
